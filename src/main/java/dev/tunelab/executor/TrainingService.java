@@ -1,0 +1,31 @@
+package dev.tunelab.executor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Starts trial processes and re-attaches to them after a restart. Implementations are thread-safe.
+ */
+public interface TrainingService {
+
+  /**
+   * Prepares the trial folder (parameters, empty metrics file, wrapper script) and starts the
+   * trial. The trial must not depend on Tunelab staying alive: its output goes to files, and its
+   * exit code is recorded in the folder.
+   *
+   * @return the running process; the caller owns it and must eventually see its {@link
+   *     TrialProcess#exit()} complete
+   * @throws IOException when the folder cannot be written or the process cannot start
+   */
+  TrialProcess launch(TrialLaunch launch) throws IOException;
+
+  /**
+   * Finds a trial that was launched before Tunelab restarted.
+   *
+   * @param trialDirectory the folder {@link #launch} prepared
+   * @return the trial's process, whose exit completes at once when the trial already ended while
+   *     Tunelab was down; empty when nothing shows the trial ever started
+   */
+  Optional<TrialProcess> reattach(Path trialDirectory);
+}

@@ -1,0 +1,115 @@
+package dev.tunelab.executor.local;
+
+import dev.tunelab.executor.TrainingService;
+import dev.tunelab.executor.TrialExit;
+import dev.tunelab.executor.TrialLaunch;
+import dev.tunelab.executor.TrialProcess;
+import jakarta.annotation.PreDestroy;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.springframework.stereotype.Service;
+
+/** Runs each trial as {@code setsid bash run.sh} in its trial folder. */
+@Service
+class LocalTrainingService implements TrainingService {
+
+  private final Clock clock;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "trial-kill-timer");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  LocalTrainingService(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public TrialProcess launch(TrialLaunch launch) throws IOException {
+    Path dir = launch.directory();
+    Files.createDirectories(dir.resolve(".nni"));
+    Files.writeString(dir.resolve("parameter.cfg"), launch.parameterRecord());
+    Files.write(dir.resolve(".nni/metrics"), new byte[0]);
+    Path script = dir.resolve("run.sh");
+    Files.writeString(script, RunScript.render(launch));
+    Process process =
+        new ProcessBuilder("setsid", "bash", script.toString())
+            .directory(dir.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout").toFile()))
+            .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("stderr").toFile()))
+            .start();
+    // Recorded for re-attaching after a restart; the wrapper leads the trial's process group.
+    Files.writeString(dir.resolve(".nni/pid"), Long.toString(process.pid()));
+    CompletableFuture<TrialExit> exit =
+        process.onExit().thenApply(ended -> exitOf(dir, ended.exitValue()));
+    return new LocalTrialProcess(process.pid(), exit, timer);
+  }
+
+  @Override
+  public Optional<TrialProcess> reattach(Path trialDirectory) {
+    Optional<TrialState> state = TrialState.read(trialDirectory);
+    Optional<Long> pid = wrapperPid(trialDirectory);
+    if (state.isPresent()) {
+      TrialExit exit = new TrialExit(state.get().exitCode(), state.get().endedAt());
+      return Optional.of(
+          new LocalTrialProcess(pid.orElse(-1L), CompletableFuture.completedFuture(exit), timer));
+    }
+    Optional<ProcessHandle> alive =
+        pid.flatMap(ProcessHandle::of)
+            .filter(ProcessHandle::isAlive)
+            .filter(handle -> runs(handle, trialDirectory));
+    if (alive.isPresent()) {
+      CompletableFuture<TrialExit> exit =
+          alive.get().onExit().thenApply(ended -> exitOf(trialDirectory, null));
+      return Optional.of(new LocalTrialProcess(alive.get().pid(), exit, timer));
+    }
+    if (pid.isPresent()) {
+      // It started, then vanished without recording an exit code: killed while we were down.
+      return Optional.of(
+          new LocalTrialProcess(
+              pid.get(),
+              CompletableFuture.completedFuture(new TrialExit(null, clock.instant())),
+              timer));
+    }
+    return Optional.empty();
+  }
+
+  private TrialExit exitOf(Path dir, Integer exitValue) {
+    Optional<TrialState> state = TrialState.read(dir);
+    Integer code = state.map(TrialState::exitCode).orElse(exitValue);
+    return new TrialExit(code, state.map(TrialState::endedAt).orElseGet(clock::instant));
+  }
+
+  private static Optional<Long> wrapperPid(Path trialDirectory) {
+    try {
+      return Optional.of(
+          Long.parseLong(Files.readString(trialDirectory.resolve(".nni/pid")).trim()));
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Guards against a recycled pid: the process must be this trial's wrapper. */
+  private static boolean runs(ProcessHandle handle, Path trialDirectory) {
+    return handle
+        .info()
+        .commandLine()
+        .map(line -> line.contains(trialDirectory.resolve("run.sh").toString()))
+        .orElse(false);
+  }
+
+  @PreDestroy
+  void close() {
+    timer.shutdownNow();
+  }
+}
