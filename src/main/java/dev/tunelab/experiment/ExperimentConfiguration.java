@@ -1,0 +1,23 @@
+package dev.tunelab.experiment;
+
+import dev.tunelab.TunelabProperties;
+import dev.tunelab.tuner.TunerCatalog;
+import java.nio.file.Path;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Beans for the pure tuning code the experiment package builds on. */
+@Configuration(proxyBeanMethods = false)
+class ExperimentConfiguration {
+
+  @Bean
+  TunerCatalog tunerCatalog() {
+    return TunerCatalog.builtIn();
+  }
+
+  @Bean
+  ExperimentConfigJson experimentConfigJson(TunerCatalog tuners, TunelabProperties properties) {
+    return new ExperimentConfigJson(
+        tuners, new ConfigPaths(Path.of("").toAbsolutePath(), properties.experimentsDirectory()));
+  }
+}

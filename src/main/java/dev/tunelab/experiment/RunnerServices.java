@@ -1,0 +1,19 @@
+package dev.tunelab.experiment;
+
+import dev.tunelab.TunelabProperties;
+import dev.tunelab.executor.TrainingService;
+import dev.tunelab.metric.MetricCollector;
+import dev.tunelab.tuner.TunerCatalog;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** The collaborators every experiment runner shares. */
+record RunnerServices(
+    ExperimentLedger ledger,
+    TrainingService training,
+    MetricCollector metrics,
+    ExperimentConfigJson configs,
+    TunerCatalog tuners,
+    Clock clock,
+    ScheduledExecutorService timers,
+    TunelabProperties.Trials settings) {}

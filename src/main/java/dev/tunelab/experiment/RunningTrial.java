@@ -1,0 +1,30 @@
+package dev.tunelab.experiment;
+
+import dev.tunelab.executor.TrialProcess;
+import dev.tunelab.trial.TrialStatus;
+import java.util.concurrent.ScheduledFuture;
+
+/** A trial whose process the runner watches; touched only on the runner's thread. */
+final class RunningTrial {
+
+  final TrialSnapshot trial;
+  final TrialProcess process;
+  ScheduledFuture<?> timeout;
+  TrialStatus requestedEnd;
+  String requestedReason;
+
+  RunningTrial(TrialSnapshot trial, TrialProcess process) {
+    this.trial = trial;
+    this.process = process;
+  }
+
+  /** Remembers why the trial is being ended; the first reason wins. */
+  boolean requestEnd(TrialStatus status, String reason) {
+    if (requestedEnd != null) {
+      return false;
+    }
+    requestedEnd = status;
+    requestedReason = reason;
+    return true;
+  }
+}

@@ -1,0 +1,151 @@
+package dev.tunelab.experiment;
+
+import dev.tunelab.executor.TrialLaunch;
+import dev.tunelab.executor.TrialProcess;
+import dev.tunelab.trial.TrialStatus;
+import dev.tunelab.tuner.TrialRecord;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The runner's hands for single trials: records them, writes their parameter record, starts their
+ * process, and reads back what a failed one said. Used only on the runner's thread.
+ */
+final class TrialLauncher {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  private static final String ALPHANUMERIC = LETTERS + "0123456789";
+  private static final int STDERR_TAIL_BYTES = 2000;
+
+  private final String experimentId;
+  private final RunnerServices services;
+  private final SecureRandom random = new SecureRandom();
+  private final Set<String> trialIds = new HashSet<>();
+  private ExperimentConfig config;
+
+  TrialLauncher(String experimentId, RunnerServices services) {
+    this.experimentId = experimentId;
+    this.services = services;
+  }
+
+  void useConfig(ExperimentConfig config) {
+    this.config = config;
+  }
+
+  /** A stored trial as the tuner sees it. */
+  TrialRecord record(TrialSnapshot trial) {
+    trialIds.add(trial.trialId());
+    OptionalDouble value =
+        trial.finalValue() == null ? OptionalDouble.empty() : OptionalDouble.of(trial.finalValue());
+    TrialRecord pending =
+        new TrialRecord(
+            trial.sequenceId(), parse(trial.parameters()), TrialRecord.State.PENDING, value);
+    return trial.status().isFinished() ? ended(pending, trial.status()) : pending;
+  }
+
+  /** The same record, ended with the given status. */
+  TrialRecord ended(TrialRecord record, TrialStatus status) {
+    TrialRecord.State state =
+        status == TrialStatus.SUCCEEDED
+            ? TrialRecord.State.SUCCEEDED
+            : TrialRecord.State.ENDED_EARLY;
+    return new TrialRecord(record.sequenceId(), record.parameters(), state, record.value());
+  }
+
+  /** Records a new WAITING trial with a fresh id and the given number. */
+  TrialSnapshot submit(int sequenceId, Map<String, Object> parameters, String source) {
+    return services
+        .ledger()
+        .submit(
+            experimentId,
+            newTrialId(),
+            sequenceId,
+            source,
+            JSON.writeValueAsString(parameters),
+            experimentDirectory());
+  }
+
+  /** Writes the trial's folder and starts its process. */
+  TrialProcess start(TrialSnapshot trial, Map<String, Object> parameters) throws IOException {
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put(
+        "parameter_id", "customized".equals(trial.parameterSource()) ? null : trial.sequenceId());
+    record.put("parameter_source", trial.parameterSource());
+    record.put("parameters", parameters);
+    if (!"customized".equals(trial.parameterSource())) {
+      record.put("parameter_index", 0);
+    }
+    String cuda = config.trialGpuNumber() != null && config.trialGpuNumber() == 0 ? "" : null;
+    return services
+        .training()
+        .launch(
+            new TrialLaunch(
+                experimentId,
+                trial.trialId(),
+                trial.sequenceId(),
+                trial.directory(),
+                config.trialCodeDirectory(),
+                config.trialCommand(),
+                JSON.writeValueAsString(record),
+                cuda));
+  }
+
+  /** What a failed trial's message says: its exit code and the end of its stderr. */
+  String failureMessage(TrialSnapshot trial, int exitCode) {
+    String tail = tail(trial.directory().resolve("stderr"));
+    String code =
+        exitCode > 128 && exitCode < 160
+            ? exitCode + " (killed by signal " + (exitCode - 128) + ")"
+            : Integer.toString(exitCode);
+    return tail.isBlank()
+        ? "exit code " + code + "; stderr is empty"
+        : "exit code " + code + "; last lines of stderr:\n" + tail;
+  }
+
+  private static String tail(Path file) {
+    try (RandomAccessFile stderr = new RandomAccessFile(file.toFile(), "r")) {
+      long start = Math.max(0, stderr.length() - STDERR_TAIL_BYTES);
+      byte[] bytes = new byte[(int) (stderr.length() - start)];
+      stderr.seek(start);
+      stderr.readFully(bytes);
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      int firstLine = start > 0 ? text.indexOf('\n') + 1 : 0;
+      return text.substring(firstLine).strip();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private Path experimentDirectory() {
+    return config.experimentWorkingDirectory().resolve(experimentId);
+  }
+
+  /** NNI's trial id form: five characters, the first a letter. */
+  private String newTrialId() {
+    String id;
+    do {
+      StringBuilder builder =
+          new StringBuilder().append(LETTERS.charAt(random.nextInt(LETTERS.length())));
+      for (int i = 1; i < 5; i++) {
+        builder.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
+      }
+      id = builder.toString();
+    } while (!trialIds.add(id));
+    return id;
+  }
+
+  static Map<String, Object> parse(String parametersJson) {
+    return JSON.readValue(parametersJson, new TypeReference<LinkedHashMap<String, Object>>() {});
+  }
+}

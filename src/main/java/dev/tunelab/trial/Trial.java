@@ -1,0 +1,223 @@
+package dev.tunelab.trial;
+
+import dev.tunelab.experiment.IllegalStatusException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.hibernate.annotations.DynamicUpdate;
+
+/**
+ * One run of the trial command with one parameter set. Status changes are guarded verbs. The metric
+ * columns are written only by the metric store, never through this entity, so the runner and the
+ * metric reader never overwrite each other.
+ */
+@Entity
+@Table(name = "trial")
+@DynamicUpdate
+public class Trial {
+
+  private static final int MAX_MESSAGE = 10_000;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private String experimentId;
+  private String trialId;
+  private int sequenceId;
+
+  @Enumerated(EnumType.STRING)
+  private TrialStatus status;
+
+  private Long parameterId;
+  private String parameterSource;
+  private String parameters;
+  private String directory;
+  private Long pid;
+  private Integer exitCode;
+  private String message;
+
+  @Column(insertable = false, updatable = false)
+  private Double finalValue;
+
+  @Column(insertable = false, updatable = false)
+  private String finalData;
+
+  @Column(insertable = false, updatable = false)
+  private Double latestValue;
+
+  @Column(updatable = false)
+  private int metricCount;
+
+  @Column(updatable = false)
+  private long metricsOffset;
+
+  private Instant submittedAt;
+  private Instant startedAt;
+  private Instant endedAt;
+  @Version private long version;
+
+  protected Trial() {}
+
+  /**
+   * A trial as submitted: WAITING.
+   *
+   * @param parameterId the tuner's id for the parameter set, null for customised trials
+   * @param parameterSource {@code algorithm}, {@code customized} or {@code resumed}, as NNI says
+   * @param parameters the parameter values, JSON
+   */
+  public Trial(
+      String experimentId,
+      String trialId,
+      int sequenceId,
+      Long parameterId,
+      String parameterSource,
+      String parameters,
+      String directory,
+      Instant now) {
+    this.experimentId = experimentId;
+    this.trialId = trialId;
+    this.sequenceId = sequenceId;
+    this.parameterId = parameterId;
+    this.parameterSource = parameterSource;
+    this.parameters = parameters;
+    this.directory = directory;
+    this.status = TrialStatus.WAITING;
+    this.submittedAt = now;
+  }
+
+  /** The process is running. */
+  public void start(long pid, Instant now) {
+    require(TrialStatus.WAITING, "start");
+    this.pid = pid;
+    this.startedAt = now;
+    this.status = TrialStatus.RUNNING;
+  }
+
+  /** The process exited by itself: SUCCEEDED on code 0, FAILED otherwise. */
+  public void exit(int exitCode, String failure, Instant at) {
+    require(TrialStatus.RUNNING, "exit");
+    this.exitCode = exitCode;
+    end(exitCode == 0 ? TrialStatus.SUCCEEDED : TrialStatus.FAILED, failure, at);
+  }
+
+  /**
+   * The trial was ended on purpose, or never got to run.
+   *
+   * @param ended USER_CANCELED, SYS_CANCELED, EARLY_STOPPED or FAILED
+   * @param exitCode the process's exit code, null when it had none
+   */
+  public void endEarly(TrialStatus ended, Integer exitCode, String reason, Instant at) {
+    if (!ended.isFinished() || ended == TrialStatus.SUCCEEDED) {
+      throw new IllegalArgumentException(ended + " is not an early end");
+    }
+    if (status.isFinished()) {
+      throw new IllegalStatusException("Trial " + trialId + " has already ended as " + status);
+    }
+    this.exitCode = exitCode;
+    end(ended, reason, at);
+  }
+
+  private void end(TrialStatus ended, String reason, Instant at) {
+    this.status = ended;
+    this.message =
+        reason == null || reason.length() <= MAX_MESSAGE
+            ? reason
+            : reason.substring(reason.length() - MAX_MESSAGE);
+    this.endedAt = at;
+  }
+
+  private void require(TrialStatus expected, String action) {
+    if (status != expected) {
+      throw new IllegalStatusException(
+          "Trial " + trialId + " is " + status + " and cannot " + action);
+    }
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String experimentId() {
+    return experimentId;
+  }
+
+  public String trialId() {
+    return trialId;
+  }
+
+  public int sequenceId() {
+    return sequenceId;
+  }
+
+  public TrialStatus status() {
+    return status;
+  }
+
+  public Long parameterId() {
+    return parameterId;
+  }
+
+  public String parameterSource() {
+    return parameterSource;
+  }
+
+  public String parameters() {
+    return parameters;
+  }
+
+  public String directory() {
+    return directory;
+  }
+
+  public Long pid() {
+    return pid;
+  }
+
+  public Integer exitCode() {
+    return exitCode;
+  }
+
+  public String message() {
+    return message;
+  }
+
+  public Double finalValue() {
+    return finalValue;
+  }
+
+  public String finalData() {
+    return finalData;
+  }
+
+  public Double latestValue() {
+    return latestValue;
+  }
+
+  public int metricCount() {
+    return metricCount;
+  }
+
+  public long metricsOffset() {
+    return metricsOffset;
+  }
+
+  public Instant submittedAt() {
+    return submittedAt;
+  }
+
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  public Instant endedAt() {
+    return endedAt;
+  }
+}

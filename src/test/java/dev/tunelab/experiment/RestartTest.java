@@ -1,0 +1,99 @@
+package dev.tunelab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tunelab.Api;
+import dev.tunelab.TestFiles;
+import dev.tunelab.TunelabApplication;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** Tunelab stops while trials run and starts again: nothing is lost, nothing is counted twice. */
+class RestartTest {
+
+  private static final String TRIAL =
+      """
+      import time, tunelab
+      tunelab.get_next_parameter()
+      for step in range(20):
+          tunelab.report_intermediate_result(step)
+          time.sleep(0.1)
+      tunelab.report_final_result(1.0)
+      """;
+
+  private final Path home = TestFiles.temporaryFolder("tunelab-restart-");
+
+  @Test
+  void runningTrialsAreAdoptedAndEveryMetricIsStoredOnce() {
+    Path code = TestFiles.codeFolder("train.py", TRIAL);
+    String id;
+    try (ConfigurableApplicationContext first = start()) {
+      Api api = api(first);
+      id =
+          api.post(
+                  "/api/v1/experiments",
+                  "application/yaml",
+                  """
+                  searchSpace: {x: {_type: uniform, _value: [0, 1]}}
+                  trialCommand: %s python3 train.py
+                  trialCodeDirectory: %s
+                  trialConcurrency: 2
+                  maxTrialNumber: 4
+                  tuner: {name: Random}
+                  """
+                      .formatted(TestFiles.PYTHON_SDK, code))
+              .json(201)
+              .path("id")
+              .asString();
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  api.get("/api/v1/experiments/" + id + "/metrics").json(200).path("items").size()
+                      >= 4);
+    }
+
+    try (ConfigurableApplicationContext second = start()) {
+      Api api = api(second);
+      JsonNode done = awaitDone(api, id);
+      assertThat(done.path("status").asString()).isEqualTo("DONE");
+      assertThat(done.path("trialCounts").path("SUCCEEDED").asInt()).isEqualTo(4);
+      JsonNode trials = api.get("/api/v1/experiments/" + id + "/trials").json(200).path("items");
+      for (JsonNode trial : trials) {
+        assertThat(trial.path("metricCount").asInt())
+            .as("metrics of %s", trial.path("trialId"))
+            .isEqualTo(21);
+        assertThat(trial.path("finalMetric").asDouble()).isEqualTo(1.0);
+      }
+    }
+  }
+
+  private JsonNode awaitDone(Api api, String id) {
+    JsonNode[] last = new JsonNode[1];
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                (last[0] = api.get("/api/v1/experiments/" + id).json(200))
+                    .path("status")
+                    .asString()
+                    .matches("DONE|ERROR"));
+    return last[0];
+  }
+
+  private ConfigurableApplicationContext start() {
+    // Command-line arguments, because they outrank application.yaml as they do for users.
+    return new SpringApplicationBuilder(TunelabApplication.class)
+        .run("--server.port=0", "--tunelab.home=" + home, "--spring.main.banner-mode=off");
+  }
+
+  private static Api api(ConfigurableApplicationContext context) {
+    return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+  }
+}
