@@ -4,6 +4,10 @@
 own submittedAt/endedAt, so client polling does not count), against `xargs -P2 -n1 bash -c` for
 the same 200 commands. Target: at most 1.1 times xargs for `sleep 0.1`.
 
+Measured twice: on a freshly started server (its first experiment, while the JIT compiler still
+works on the hot paths), and in the steady state of a server that has run 800 trials, which is
+what a server that runs for weeks sees.
+
     python3 bench/dispatch_overhead.py [trials]
 """
 import datetime
@@ -47,15 +51,21 @@ def tunelab_seconds(server, command, code):
 
 def main():
     code = tempfile.mkdtemp(prefix="tunelab-bench-code-")
+    print(f"{TRIALS} trials at concurrency 2 ({os.cpu_count()} CPUs)")
+    print(f"{'server':<14} {'command':<10} {'xargs s':>8} {'Tunelab s':>10} {'ratio':>6} {'overhead/trial ms':>18}")
     with running_server() as (server, _):
-        tunelab_seconds(server, "true", code)  # warm-up: JIT, connection pool
-        print(f"{TRIALS} trials at concurrency 2 ({os.cpu_count()} CPUs)")
-        print(f"{'command':<12} {'xargs s':>8} {'Tunelab s':>10} {'ratio':>6} {'overhead/trial ms':>18}")
+        report(server, code, "fresh", "sleep 0.1")
+        for _ in range(4):
+            tunelab_seconds(server, "true", code)
         for command in ["sleep 0.1", "true"]:
-            baseline = xargs_seconds(command)
-            measured = tunelab_seconds(server, command, code)
-            per_trial = (measured - baseline) / TRIALS * 2 * 1000  # two slots run side by side
-            print(f"{command:<12} {baseline:>8.2f} {measured:>10.2f} {measured / baseline:>6.3f} {per_trial:>18.1f}")
+            report(server, code, "steady state", command)
+
+
+def report(server, code, label, command):
+    baseline = xargs_seconds(command)
+    measured = tunelab_seconds(server, command, code)
+    per_trial = (measured - baseline) / TRIALS * 2 * 1000  # two slots run side by side
+    print(f"{label:<14} {command:<10} {baseline:>8.2f} {measured:>10.2f} {measured / baseline:>6.3f} {per_trial:>18.1f}")
 
 
 if __name__ == "__main__":

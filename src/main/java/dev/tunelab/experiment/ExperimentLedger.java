@@ -2,7 +2,6 @@ package dev.tunelab.experiment;
 
 import dev.tunelab.trial.Trial;
 import dev.tunelab.trial.TrialRepository;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,44 +65,11 @@ class ExperimentLedger {
         history);
   }
 
-  /**
-   * Records a new WAITING trial.
-   *
-   * @param sequenceId the trial's number: the runner numbers trials 0, 1, 2... as it submits them
-   * @param source NNI's parameter source: {@code algorithm} trials get the sequence id as their
-   *     parameter id, {@code customized} ones none
-   */
-  @Transactional
-  TrialSnapshot submit(
-      String experimentId,
-      String trialId,
-      int sequenceId,
-      String source,
-      String parameters,
-      Path experimentDirectory) {
-    Path directory = experimentDirectory.resolve("trials").resolve(trialId);
-    Long parameterId = source.equals("customized") ? null : (long) sequenceId;
-    Trial trial =
-        trials.save(
-            new Trial(
-                experimentId,
-                trialId,
-                sequenceId,
-                parameterId,
-                source,
-                parameters,
-                directory.toString(),
-                clock.instant()));
-    events.append(experimentId, trial.id(), trial.status().name(), source, trial.submittedAt());
-    return TrialSnapshot.of(trial);
-  }
-
   /** Records trial transitions in one transaction, in order, each with its event. */
   @Transactional
   void record(List<TrialTransition> transitions) {
     for (TrialTransition transition : transitions) {
-      Trial trial = trials.findById(transition.trialId()).orElseThrow();
-      transition.applyTo(trial);
+      Trial trial = transition.applyTo(trials);
       events.append(
           trial.experimentId(),
           trial.id(),

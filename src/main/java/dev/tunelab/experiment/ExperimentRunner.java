@@ -11,6 +11,8 @@ import dev.tunelab.tuner.Tuner;
 import dev.tunelab.tuner.TunerArgs;
 import dev.tunelab.tuner.TunerFactory;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,10 +23,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,6 +149,10 @@ final class ExperimentRunner {
         recover(trial);
       }
     }
+    if (mode == StartMode.RECOVER) {
+      abandonUnrecorded(
+          start.trials().stream().map(TrialSnapshot::trialId).collect(Collectors.toSet()));
+    }
     if (status == ExperimentStatus.STOPPING) {
       end(ExperimentStatus.STOPPED, null);
       return;
@@ -169,6 +178,40 @@ final class ExperimentRunner {
     }
     log.info("Experiment {}: picked up {} again after a restart", experimentId, trial.label());
     watch(trial, process.get());
+  }
+
+  /**
+   * Ends trials that started but were never recorded because Tunelab stopped in the few
+   * milliseconds between the two. They never existed for the tuner or the user; their folders are
+   * renamed so they are looked at once.
+   */
+  private void abandonUnrecorded(Set<String> recorded) {
+    Path folder = config.experimentWorkingDirectory().resolve(experimentId).resolve("trials");
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    try (Stream<Path> trials = Files.list(folder)) {
+      for (Path trial :
+          trials.filter(dir -> !dir.getFileName().toString().contains(".")).toList()) {
+        if (!recorded.contains(trial.getFileName().toString())) {
+          log.warn(
+              "Experiment {}: ending unrecorded trial {}, started just before Tunelab stopped",
+              experimentId,
+              trial.getFileName());
+          services
+              .training()
+              .reattach(trial)
+              .ifPresent(process -> process.terminate(services.settings().killGrace()));
+          Files.move(trial, trial.resolveSibling(trial.getFileName() + ".unrecorded"));
+        }
+      }
+    } catch (IOException e) {
+      log.warn(
+          "Experiment {}: could not look for unrecorded trials in {}: {}",
+          experimentId,
+          folder,
+          e.toString());
+    }
   }
 
   /** Starts trials until every slot is taken, a budget is used up or the tuner has no more. */
@@ -210,11 +253,16 @@ final class ExperimentRunner {
     updateStatus();
   }
 
+  /**
+   * Starts a trial, then records it: the trial's folder, written first, is its record until the
+   * turn ends. A crash in between leaves a folder that {@link #abandonUnrecorded} cleans up.
+   */
   private void launch(Map<String, Object> parameters, String source) {
-    TrialSnapshot trial = launcher.submit(history.size(), parameters, source);
+    TrialSnapshot trial = launcher.newTrial(history.size(), parameters, source);
     history.add(
         new TrialRecord(
             trial.sequenceId(), parameters, TrialRecord.State.PENDING, OptionalDouble.empty()));
+    unrecorded.add(new TrialTransition.Submitted(experimentId, trial, services.clock().instant()));
     TrialProcess process;
     try {
       process = launcher.start(trial, parameters);

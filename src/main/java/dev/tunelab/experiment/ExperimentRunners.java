@@ -4,6 +4,7 @@ import dev.tunelab.TunelabProperties;
 import dev.tunelab.executor.TrainingService;
 import dev.tunelab.experiment.ExperimentLedger.StartMode;
 import dev.tunelab.metric.MetricCollector;
+import dev.tunelab.trial.TrialIds;
 import dev.tunelab.tuner.TunerCatalog;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
@@ -41,6 +42,7 @@ class ExperimentRunners {
       ExperimentRepository experiments,
       ExperimentLedger ledger,
       TrainingService training,
+      TrialIds trialIds,
       MetricCollector metrics,
       ExperimentConfigJson configs,
       TunerCatalog tuners,
@@ -56,7 +58,15 @@ class ExperimentRunners {
             });
     this.services =
         new RunnerServices(
-            ledger, training, metrics, configs, tuners, clock, timers, properties.trials());
+            ledger,
+            training,
+            trialIds,
+            metrics,
+            configs,
+            tuners,
+            clock,
+            timers,
+            properties.trials());
   }
 
   /**

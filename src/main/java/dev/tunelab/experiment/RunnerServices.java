@@ -3,6 +3,7 @@ package dev.tunelab.experiment;
 import dev.tunelab.TunelabProperties;
 import dev.tunelab.executor.TrainingService;
 import dev.tunelab.metric.MetricCollector;
+import dev.tunelab.trial.TrialIds;
 import dev.tunelab.tuner.TunerCatalog;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 record RunnerServices(
     ExperimentLedger ledger,
     TrainingService training,
+    TrialIds trialIds,
     MetricCollector metrics,
     ExperimentConfigJson configs,
     TunerCatalog tuners,

@@ -63,17 +63,21 @@ final class TrialLauncher {
     return new TrialRecord(record.sequenceId(), record.parameters(), state, record.value());
   }
 
-  /** Records a new WAITING trial with a fresh id and the given number. */
-  TrialSnapshot submit(int sequenceId, Map<String, Object> parameters, String source) {
-    return services
-        .ledger()
-        .submit(
-            experimentId,
-            newTrialId(),
-            sequenceId,
-            source,
-            JSON.writeValueAsString(parameters),
-            experimentDirectory());
+  /** A new WAITING trial with fresh ids, not recorded yet. */
+  TrialSnapshot newTrial(int sequenceId, Map<String, Object> parameters, String source) {
+    String trialId = newTrialId();
+    return new TrialSnapshot(
+        services.trialIds().next(),
+        trialId,
+        sequenceId,
+        TrialStatus.WAITING,
+        JSON.writeValueAsString(parameters),
+        source,
+        experimentDirectory().resolve("trials").resolve(trialId),
+        null,
+        false,
+        0,
+        null);
   }
 
   /** Writes the trial's folder and starts its process. */

@@ -1,12 +1,13 @@
 package dev.tunelab.experiment;
 
 import dev.tunelab.trial.Trial;
+import dev.tunelab.trial.TrialRepository;
 import dev.tunelab.trial.TrialStatus;
 import java.time.Instant;
 
 /**
  * A change in a trial's life that the runner has acted on and the ledger records: the runner
- * collects them while it works and records them together before its turn ends.
+ * collects them during its turn and records them together when the turn ends.
  */
 sealed interface TrialTransition {
 
@@ -16,35 +17,76 @@ sealed interface TrialTransition {
   /** When it happened. */
   Instant at();
 
-  /** Applies the change through the trial's guarded verbs. */
-  void applyTo(Trial trial);
-
   /** What the event log says about it; may be null. */
   String detail();
 
-  /** The process started. */
-  record Started(long trialId, long pid, Instant at) implements TrialTransition {
+  /** Applies the change through the trial's guarded verbs and returns the trial. */
+  Trial applyTo(TrialRepository trials);
+
+  private static Trial load(TrialRepository trials, long trialId) {
+    return trials
+        .findById(trialId)
+        .orElseThrow(() -> new IllegalStateException("trial " + trialId + " is not recorded"));
+  }
+
+  /** A new trial, WAITING, whose folder is written. */
+  record Submitted(String experimentId, TrialSnapshot trial, Instant at)
+      implements TrialTransition {
     @Override
-    public void applyTo(Trial trial) {
-      trial.start(pid, at);
+    public long trialId() {
+      return trial.id();
     }
 
     @Override
     public String detail() {
+      return trial.parameterSource();
+    }
+
+    @Override
+    public Trial applyTo(TrialRepository trials) {
+      Long parameterId =
+          trial.parameterSource().equals("customized") ? null : (long) trial.sequenceId();
+      return trials.saveAndFlush(
+          new Trial(
+              trial.id(),
+              experimentId,
+              trial.trialId(),
+              trial.sequenceId(),
+              parameterId,
+              trial.parameterSource(),
+              trial.parameters(),
+              trial.directory().toString(),
+              at));
+    }
+  }
+
+  /** The process started. */
+  record Started(long trialId, long pid, Instant at) implements TrialTransition {
+    @Override
+    public String detail() {
       return "pid " + pid;
+    }
+
+    @Override
+    public Trial applyTo(TrialRepository trials) {
+      Trial trial = load(trials, trialId);
+      trial.start(pid, at);
+      return trial;
     }
   }
 
   /** The process exited by itself: SUCCEEDED on code 0, FAILED with {@code failure} otherwise. */
   record Exited(long trialId, int exitCode, String failure, Instant at) implements TrialTransition {
     @Override
-    public void applyTo(Trial trial) {
-      trial.exit(exitCode, failure, at);
+    public String detail() {
+      return failure;
     }
 
     @Override
-    public String detail() {
-      return failure;
+    public Trial applyTo(TrialRepository trials) {
+      Trial trial = load(trials, trialId);
+      trial.exit(exitCode, failure, at);
+      return trial;
     }
   }
 
@@ -52,13 +94,15 @@ sealed interface TrialTransition {
   record EndedEarly(long trialId, TrialStatus status, Integer exitCode, String reason, Instant at)
       implements TrialTransition {
     @Override
-    public void applyTo(Trial trial) {
-      trial.endEarly(status, exitCode, reason, at);
+    public String detail() {
+      return reason;
     }
 
     @Override
-    public String detail() {
-      return reason;
+    public Trial applyTo(TrialRepository trials) {
+      Trial trial = load(trials, trialId);
+      trial.endEarly(status, exitCode, reason, at);
+      return trial;
     }
   }
 }

@@ -112,6 +112,8 @@ public class MetricCollector {
         }
         trial.pending.clear();
       } while (toTheEnd && trial.reader.behind());
+    } catch (MetricStore.TrialNotRecordedException e) {
+      log.debug("{} is not recorded yet; storing its metrics at the next poll", trial.label);
     } catch (IOException | RuntimeException e) {
       // The reports stay pending, so the next poll stores them; none are lost or repeated.
       log.error("Could not store the metrics of {} (will retry): {}", trial.label, e.toString());

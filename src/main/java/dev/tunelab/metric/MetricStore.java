@@ -65,15 +65,27 @@ class MetricStore {
     }
     MetricReport latest = last(reports, MetricType.PERIODICAL);
     MetricReport first = first(reports, MetricType.FINAL);
-    jdbc.update(
-        UPDATE_TRIAL,
-        offset,
-        stored,
-        latest == null ? null : latest.value(),
-        first == null ? null : first.value(),
-        first == null ? null : first.data(),
-        trialId);
+    int updated =
+        jdbc.update(
+            UPDATE_TRIAL,
+            offset,
+            stored,
+            latest == null ? null : latest.value(),
+            first == null ? null : first.value(),
+            first == null ? null : first.data(),
+            trialId);
+    if (updated == 0) {
+      // The runner records a trial just after starting it; roll back and try again next poll.
+      throw new TrialNotRecordedException(trialId);
+    }
     return stored;
+  }
+
+  /** The trial's row is not in the database yet. */
+  static final class TrialNotRecordedException extends RuntimeException {
+    TrialNotRecordedException(long trialId) {
+      super("trial " + trialId + " is not recorded yet");
+    }
   }
 
   /** The next free sequence per type, for frames that carry none, when reading resumes. */

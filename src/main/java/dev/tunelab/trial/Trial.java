@@ -5,8 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -25,9 +23,7 @@ public class Trial {
 
   private static final int MAX_MESSAGE = 10_000;
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+  @Id private Long id;
 
   private String experimentId;
   private String trialId;
@@ -62,7 +58,7 @@ public class Trial {
   private Instant submittedAt;
   private Instant startedAt;
   private Instant endedAt;
-  @Version private long version;
+  @Version private Long version;
 
   protected Trial() {}
 
@@ -74,6 +70,7 @@ public class Trial {
    * @param parameters the parameter values, JSON
    */
   public Trial(
+      long id,
       String experimentId,
       String trialId,
       int sequenceId,
@@ -82,6 +79,7 @@ public class Trial {
       String parameters,
       String directory,
       Instant now) {
+    this.id = id;
     this.experimentId = experimentId;
     this.trialId = trialId;
     this.sequenceId = sequenceId;

@@ -30,7 +30,7 @@ class RestartTest {
   private final Path home = TestFiles.temporaryFolder("tunelab-restart-");
 
   @Test
-  void runningTrialsAreAdoptedAndEveryMetricIsStoredOnce() {
+  void runningTrialsAreAdoptedAndEveryMetricIsStoredOnce() throws Exception {
     Path code = TestFiles.codeFolder("train.py", TRIAL);
     String id;
     try (ConfigurableApplicationContext first = start()) {
@@ -59,6 +59,10 @@ class RestartTest {
                       >= 4);
     }
 
+    // A trial started in the instant before the crash, never recorded.
+    Path unrecorded = home.resolve("experiments").resolve(id).resolve("trials").resolve("Zz9zz");
+    Process orphan = startWrapper(unrecorded);
+
     try (ConfigurableApplicationContext second = start()) {
       Api api = api(second);
       JsonNode done = awaitDone(api, id);
@@ -71,7 +75,21 @@ class RestartTest {
             .isEqualTo(21);
         assertThat(trial.path("finalMetric").asDouble()).isEqualTo(1.0);
       }
+      assertThat(orphan.waitFor(10, java.util.concurrent.TimeUnit.SECONDS))
+          .as("unrecorded trial ended")
+          .isTrue();
+      assertThat(unrecorded.resolveSibling("Zz9zz.unrecorded")).isDirectory();
     }
+  }
+
+  private static Process startWrapper(Path trialDirectory) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(trialDirectory.resolve(".nni"));
+    java.nio.file.Files.writeString(trialDirectory.resolve("run.sh"), "sleep 300\n");
+    Process process =
+        new ProcessBuilder("setsid", "bash", trialDirectory.resolve("run.sh").toString()).start();
+    java.nio.file.Files.writeString(
+        trialDirectory.resolve(".nni/pid"), Long.toString(process.pid()));
+    return process;
   }
 
   private JsonNode awaitDone(Api api, String id) {

@@ -3,6 +3,7 @@ package dev.tunelab.executor.local;
 import dev.tunelab.executor.TrialLaunch;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The {@code run.sh} wrapper of a trial, as NNI 2.x writes it: it sets the trial's environment,
@@ -11,51 +12,45 @@ import java.util.Map;
  */
 final class RunScript {
 
+  private static final String TEMPLATE =
+      """
+      #!/bin/bash
+      # Trial %s (No. %d) of experiment %s, written by Tunelab, which starts it as
+      #   setsid bash run.sh </dev/null >stdout 2>stderr
+      %s
+      unset NNI_TRIAL_COMMAND_CHANNEL
+      # The exit code goes to .nni/state however the shell ends, `exit` in the command included.
+      record_state() {
+        local code=$?
+        local t
+        if [ -n "${EPOCHREALTIME:-}" ]; then t=${EPOCHREALTIME/[.,]/}; t=${t%%???}; else t=$(date +%%s%%3N); fi
+        echo "$code $t" > %s
+      }
+      trap record_state EXIT
+      # A trap, not an ignore: SIGTERM still reaches the command, and the state is still written.
+      trap 'true' TERM INT
+      cd %s || exit
+      eval %s
+      """;
+
   private RunScript() {}
 
   static String render(TrialLaunch launch) {
-    String dir = launch.directory().toString();
-    StringBuilder script = new StringBuilder();
-    script.append("#!/bin/bash\n");
-    script.append("# Trial ").append(launch.trialId()).append(" (No. ").append(launch.sequenceId());
-    script
-        .append(") of experiment ")
-        .append(launch.experimentId())
-        .append(", written by Tunelab.\n");
-    script.append("# Tunelab starts it as: setsid bash run.sh <&- >stdout 2>stderr\n");
-    environment(launch)
-        .forEach(
-            (name, value) ->
-                script
-                    .append("export ")
-                    .append(name)
-                    .append('=')
-                    .append(quote(value))
-                    .append('\n'));
-    if (launch.cudaVisibleDevices() != null) {
-      script
-          .append("export CUDA_VISIBLE_DEVICES=")
-          .append(quote(launch.cudaVisibleDevices()))
-          .append('\n');
-    }
-    script.append("unset NNI_TRIAL_COMMAND_CHANNEL\n");
-    // A trap (not an ignore) lets SIGTERM reach the command, then the state below is still written.
-    script.append("trap 'true' TERM INT\n");
-    script.append("trial_command=").append(quote(launch.command())).append('\n');
-    // eval in a subshell: no second bash to start, and an `exit` or a syntax error in the
-    // command ends only the subshell, so the state below is still written.
-    script
-        .append("cd ")
-        .append(quote(launch.codeDirectory().toString()))
-        .append(" && ( eval \"$trial_command\" )\n");
-    script.append("code=$?\n");
-    script.append(
-        "if [ -n \"${EPOCHREALTIME:-}\" ]; then t=${EPOCHREALTIME/[.,]/}; t=${t%???}; else t=$(date +%s)000; fi\n");
-    script.append("echo \"$code $t\" > ").append(quote(dir + "/.nni/state")).append('\n');
-    script.append("exit $code\n");
-    return script.toString();
+    String exports =
+        environment(launch).entrySet().stream()
+            .map(variable -> "export " + variable.getKey() + "=" + quote(variable.getValue()))
+            .collect(Collectors.joining("\n"));
+    return TEMPLATE.formatted(
+        launch.trialId(),
+        launch.sequenceId(),
+        launch.experimentId(),
+        exports,
+        quote(launch.directory().resolve(".nni/state").toString()),
+        quote(launch.codeDirectory().toString()),
+        quote(launch.command()));
   }
 
+  /** NNI's trial environment, and {@code CUDA_VISIBLE_DEVICES} when the launch sets it. */
   static Map<String, String> environment(TrialLaunch launch) {
     String dir = launch.directory().toString();
     Map<String, String> env = new LinkedHashMap<>();
@@ -66,6 +61,9 @@ final class RunScript {
     env.put("NNI_OUTPUT_DIR", dir);
     env.put("NNI_TRIAL_SEQ_ID", Integer.toString(launch.sequenceId()));
     env.put("NNI_CODE_DIR", launch.codeDirectory().toString());
+    if (launch.cudaVisibleDevices() != null) {
+      env.put("CUDA_VISIBLE_DEVICES", launch.cudaVisibleDevices());
+    }
     return env;
   }
 
