@@ -2,7 +2,10 @@ package dev.tunelab.executor;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Starts trial processes and re-attaches to them after a restart. Implementations are thread-safe.
@@ -28,4 +31,14 @@ public interface TrainingService {
    *     Tunelab was down; empty when nothing shows the trial ever started
    */
   Optional<TrialProcess> reattach(Path trialDirectory);
+
+  /**
+   * Ends the trials in {@code trialsFolder} that started but were never recorded, because Tunelab
+   * stopped in the instant between the two, and sets their folders aside so this happens once.
+   *
+   * @param recorded the ids of the trials that are recorded
+   * @param grace how long they get between SIGTERM and SIGKILL
+   * @return the ids of the trials set aside
+   */
+  List<String> abandonUnrecorded(Path trialsFolder, Set<String> recorded, Duration grace);
 }

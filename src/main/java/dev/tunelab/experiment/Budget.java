@@ -4,20 +4,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An experiment's budgets: {@code maxTrialNumber} counts submitted trials, {@code
  * maxExperimentDuration} the time spent running (counted from what the experiment had used when the
- * runner opened it).
+ * runner opened it). It also sets the alarm for the moment the time budget runs out.
  */
 final class Budget {
 
   private final Clock clock;
+  private final ScheduledExecutorService timers;
   private final Duration activeAtOpen;
   private final Instant openedAt;
+  private ScheduledFuture<?> alarm;
 
-  Budget(Clock clock, Duration activeAtOpen, Instant openedAt) {
+  Budget(Clock clock, ScheduledExecutorService timers, Duration activeAtOpen, Instant openedAt) {
     this.clock = clock;
+    this.timers = timers;
     this.activeAtOpen = activeAtOpen;
     this.openedAt = openedAt;
   }
@@ -41,5 +47,21 @@ final class Budget {
     }
     Duration active = activeAtOpen.plus(Duration.between(openedAt, clock.instant()));
     return Optional.of(config.maxExperimentDuration().minus(active));
+  }
+
+  /** Runs {@code onTimeUp} when the time budget runs out, replacing any earlier alarm. */
+  void setAlarm(ExperimentConfig config, Runnable onTimeUp) {
+    clearAlarm();
+    alarm =
+        timeLeft(config)
+            .filter(left -> !left.isNegative() && !left.isZero())
+            .map(left -> timers.schedule(onTimeUp, left.toMillis() + 1, TimeUnit.MILLISECONDS))
+            .orElse(null);
+  }
+
+  void clearAlarm() {
+    if (alarm != null) {
+      alarm.cancel(false);
+    }
   }
 }

@@ -4,16 +4,11 @@ import dev.tunelab.experiment.ExperimentConfig.AlgorithmConfig;
 import dev.tunelab.experiment.ExperimentConfig.TrainingServiceConfig;
 import dev.tunelab.searchspace.FieldProblem;
 import dev.tunelab.searchspace.SearchSpace;
-import dev.tunelab.tuner.InvalidTunerArgsException;
-import dev.tunelab.tuner.TunerArgs;
 import dev.tunelab.tuner.TunerCatalog;
-import dev.tunelab.tuner.TunerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,7 +49,6 @@ public final class ExperimentConfigJson {
     }
     List<FieldProblem> problems = new ArrayList<>();
     ConfigObject config = new ConfigObject("", root, problems);
-    moveAdvisorIntoTuner(config);
 
     TrainingServiceFields service = TrainingServiceFields.read(config, problems);
     String name = config.string("experimentName");
@@ -75,8 +69,9 @@ public final class ExperimentConfigJson {
     checkIgnoredFields(config);
 
     SearchSpace space = new SearchSpaceField(paths, json).read(config, codeDirectory);
-    AlgorithmConfig tuner = tuner(config, space);
-    AlgorithmConfig assessor = assessor(config);
+    AlgorithmFields algorithms = new AlgorithmFields(tuners, json);
+    AlgorithmConfig tuner = algorithms.tuner(config, space);
+    AlgorithmConfig assessor = algorithms.assessor(config);
     TrainingServiceConfig trainingService = service.toConfig(gpuNumber, config, problems);
     config.rejectUnread(TOP_LEVEL_FIELDS);
 
@@ -154,12 +149,6 @@ public final class ExperimentConfigJson {
     node.put("name", algorithm.name());
     node.set("classArgs", json.valueToTree(algorithm.classArgs()));
     return node;
-  }
-
-  private static void moveAdvisorIntoTuner(ConfigObject config) {
-    if (config.has("advisor") && config.has("tuner")) {
-      config.problem("advisor", "is the deprecated name of tuner; give only tuner");
-    }
   }
 
   private static String nonBlank(ConfigObject config, String name, String fallback) {
@@ -261,85 +250,5 @@ public final class ExperimentConfigJson {
     }
     config.string("nniManagerIp");
     new GpuIndices(config).read("tunerGpuIndices");
-  }
-
-  private AlgorithmConfig tuner(ConfigObject config, SearchSpace space) {
-    String field = config.has("tuner") ? "tuner" : "advisor";
-    AlgorithmConfig tuner = algorithmConfig(config, field);
-    if (tuner == null) {
-      if (!config.has(field)) {
-        config.problem("tuner", "is required; choose one of " + String.join(", ", tuners.names()));
-      }
-      return null;
-    }
-    Optional<TunerFactory> factory = tuners.find(tuner.name());
-    if (factory.isEmpty()) {
-      config.problem(
-          field + ".name",
-          "'"
-              + tuner.name()
-              + "' is not a tuner; choose one of "
-              + String.join(", ", tuners.names()));
-      return tuner;
-    }
-    try {
-      TunerArgs.bind(factory.get().arguments(), tuner.classArgs(), 0);
-    } catch (InvalidTunerArgsException e) {
-      e.problems()
-          .forEach(problem -> config.problem(field + "." + problem.field(), problem.message()));
-    }
-    if (space != null) {
-      factory
-          .get()
-          .checkSearchSpace(space)
-          .forEach(
-              problem -> config.problem(problem.under("searchSpace").field(), problem.message()));
-    }
-    return tuner;
-  }
-
-  private AlgorithmConfig assessor(ConfigObject config) {
-    AlgorithmConfig assessor = algorithmConfig(config, "assessor");
-    if (assessor != null) {
-      config.problem(
-          "assessor.name",
-          "'"
-              + assessor.name()
-              + "' is not available: this Tunelab has no assessors yet; leave assessor out");
-    }
-    return assessor;
-  }
-
-  private AlgorithmConfig algorithmConfig(ConfigObject config, String field) {
-    JsonNode node = config.node(field);
-    if (node == null) {
-      return null;
-    }
-    if (!node.isObject()) {
-      config.problem(field, "must be an object such as {name: Random, classArgs: {seed: 7}}");
-      return null;
-    }
-    ConfigObject algorithm = config.child(field, node);
-    String name = algorithm.string("name");
-    if (algorithm.has("className") || algorithm.has("codeDirectory")) {
-      algorithm.string("codeDirectory");
-      algorithm.problem(
-          "className", "custom algorithm classes are not supported; use a built-in name");
-    }
-    if (name == null && !algorithm.has("className")) {
-      algorithm.problem("name", "is required");
-    }
-    JsonNode args = algorithm.node("classArgs");
-    Map<String, Object> classArgs = new LinkedHashMap<>();
-    if (args != null && !args.isObject()) {
-      algorithm.problem("classArgs", "must be an object of arguments");
-    } else if (args != null) {
-      args.properties()
-          .forEach(
-              entry ->
-                  classArgs.put(entry.getKey(), json.treeToValue(entry.getValue(), Object.class)));
-    }
-    algorithm.rejectUnread("name, classArgs");
-    return name == null ? null : new AlgorithmConfig(name, classArgs);
   }
 }

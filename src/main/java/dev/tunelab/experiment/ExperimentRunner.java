@@ -1,6 +1,5 @@
 package dev.tunelab.experiment;
 
-import dev.tunelab.executor.TrialExit;
 import dev.tunelab.executor.TrialProcess;
 import dev.tunelab.experiment.ExperimentLedger.RunnerStart;
 import dev.tunelab.experiment.ExperimentLedger.StartMode;
@@ -11,25 +10,14 @@ import dev.tunelab.tuner.Tuner;
 import dev.tunelab.tuner.TunerArgs;
 import dev.tunelab.tuner.TunerFactory;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Everything happens on the runner's own {@link RunnerLoop} thread, which alone touches the
  * tuner and the state below; process exits, metrics, timers and API calls hand their work to it. A
- * new trial is recorded (WAITING) before its process starts; the other trial transitions of a turn
- * are recorded together when the turn ends, and always before the experiment's own status changes,
- * so the next trial starts without waiting for the database. A crash in between loses nothing: each
- * trial folder records its exit code.
+ * trial's folder is written before its process starts; the trial transitions of a turn are recorded
+ * together when the turn ends, and always before the experiment's own status changes, so the next
+ * trial starts without waiting for the database.
  */
 final class ExperimentRunner {
 
@@ -55,9 +42,12 @@ final class ExperimentRunner {
   private final RunnerLoop loop;
   private final CompletableFuture<ExperimentStatus> closed = new CompletableFuture<>();
   private final TrialLauncher launcher;
+  private final RunningTrials running;
+  private final FailureGuard failureGuard;
 
+  /** The tuner's view of every trial, indexed by sequence id. */
   private final List<TrialRecord> history = new ArrayList<>();
-  private final Map<Long, RunningTrial> running = new HashMap<>();
+
   private final List<TrialTransition> unrecorded = new ArrayList<>();
   private ExperimentConfig config;
   private long tunerSeed;
@@ -65,10 +55,7 @@ final class ExperimentRunner {
   private ExperimentStatus status;
   private Budget budget;
   private boolean tunerExhausted;
-  private ScheduledFuture<?> budgetTimer;
   private ExperimentStatus ending;
-  private int failuresBeforeAnySuccess;
-  private boolean anySuccess;
 
   ExperimentRunner(
       String experimentId, RunnerServices services, Consumer<ExperimentRunner> onClose) {
@@ -78,6 +65,8 @@ final class ExperimentRunner {
     this.launcher = new TrialLauncher(experimentId, services);
     this.loop =
         new RunnerLoop("runner-" + experimentId, this::recordTransitions, this::failUnexpectedly);
+    this.running = new RunningTrials(experimentId, services, loop, unrecorded::add);
+    this.failureGuard = new FailureGuard(services.settings().maxFailuresBeforeAnySuccess());
   }
 
   String experimentId() {
@@ -96,18 +85,7 @@ final class ExperimentRunner {
 
   /** Ends one trial as USER_CANCELED; fails when the trial is not running. */
   CompletableFuture<Void> cancel(String trialId) {
-    return loop.call(
-        () -> {
-          RunningTrial trial =
-              running.values().stream()
-                  .filter(candidate -> candidate.trial.trialId().equals(trialId))
-                  .findFirst()
-                  .orElseThrow(
-                      () ->
-                          new IllegalStatusException(
-                              "Trial " + trialId + " is not running, so it cannot be cancelled"));
-          endTrial(trial, TrialStatus.USER_CANCELED, "cancelled by the user");
-        });
+    return loop.call(() -> running.cancel(trialId));
   }
 
   /** Stops the experiment: ends every running trial, then records STOPPED. */
@@ -123,8 +101,8 @@ final class ExperimentRunner {
   CompletableFuture<Void> detach() {
     return loop.call(
         () -> {
-          running.values().forEach(trial -> cancelTimer(trial.timeout));
-          cancelTimer(budgetTimer);
+          running.letGo();
+          budget.clearAlarm();
           services.ledger().pauseClock(experimentId);
           close();
         });
@@ -133,7 +111,8 @@ final class ExperimentRunner {
   private void open(StartMode mode) {
     RunnerStart start = services.ledger().open(experimentId, mode);
     status = start.status();
-    budget = new Budget(services.clock(), start.activeDuration(), start.openedAt());
+    budget =
+        new Budget(services.clock(), services.timers(), start.activeDuration(), start.openedAt());
     tunerSeed = start.tunerSeed();
     try {
       config = services.configs().read(services.configs().parse(start.config()));
@@ -150,67 +129,35 @@ final class ExperimentRunner {
       }
     }
     if (mode == StartMode.RECOVER) {
-      abandonUnrecorded(
-          start.trials().stream().map(TrialSnapshot::trialId).collect(Collectors.toSet()));
+      services
+          .training()
+          .abandonUnrecorded(
+              launcher.trialsFolder(),
+              start.trials().stream().map(TrialSnapshot::trialId).collect(Collectors.toSet()),
+              services.settings().killGrace())
+          .forEach(
+              trialId ->
+                  log.warn(
+                      "Experiment {}: ended trial {}, which started just before Tunelab stopped and was never recorded",
+                      experimentId,
+                      trialId));
     }
     if (status == ExperimentStatus.STOPPING) {
       end(ExperimentStatus.STOPPED, null);
       return;
     }
-    scheduleBudgetTimer();
+    budget.setAlarm(config, () -> loop.post(this::fill));
     fill();
   }
 
   /** Picks up a trial that was waiting or running when Tunelab stopped. */
   private void recover(TrialSnapshot trial) {
-    Optional<TrialProcess> process = services.training().reattach(trial.directory());
-    if (process.isEmpty()) {
+    if (!running.adopt(trial, config.maxTrialDuration(), this::recordValue, this::trialEnded)) {
       String reason = "Tunelab restarted before the trial started";
       unrecorded.add(
           new TrialTransition.EndedEarly(
               trial.id(), TrialStatus.SYS_CANCELED, null, reason, services.clock().instant()));
-      recordEnd(trial, TrialStatus.SYS_CANCELED, reason);
-      return;
-    }
-    if (trial.status() == TrialStatus.WAITING) {
-      unrecorded.add(
-          new TrialTransition.Started(trial.id(), process.get().pid(), services.clock().instant()));
-    }
-    log.info("Experiment {}: picked up {} again after a restart", experimentId, trial.label());
-    watch(trial, process.get());
-  }
-
-  /**
-   * Ends trials that started but were never recorded because Tunelab stopped in the few
-   * milliseconds between the two. They never existed for the tuner or the user; their folders are
-   * renamed so they are looked at once.
-   */
-  private void abandonUnrecorded(Set<String> recorded) {
-    Path folder = config.experimentWorkingDirectory().resolve(experimentId).resolve("trials");
-    if (!Files.isDirectory(folder)) {
-      return;
-    }
-    try (Stream<Path> trials = Files.list(folder)) {
-      for (Path trial :
-          trials.filter(dir -> !dir.getFileName().toString().contains(".")).toList()) {
-        if (!recorded.contains(trial.getFileName().toString())) {
-          log.warn(
-              "Experiment {}: ending unrecorded trial {}, started just before Tunelab stopped",
-              experimentId,
-              trial.getFileName());
-          services
-              .training()
-              .reattach(trial)
-              .ifPresent(process -> process.terminate(services.settings().killGrace()));
-          Files.move(trial, trial.resolveSibling(trial.getFileName() + ".unrecorded"));
-        }
-      }
-    } catch (IOException e) {
-      log.warn(
-          "Experiment {}: could not look for unrecorded trials in {}: {}",
-          experimentId,
-          folder,
-          e.toString());
+      trialEnded(trial, TrialStatus.SYS_CANCELED, reason);
     }
   }
 
@@ -255,7 +202,7 @@ final class ExperimentRunner {
 
   /**
    * Starts a trial, then records it: the trial's folder, written first, is its record until the
-   * turn ends. A crash in between leaves a folder that {@link #abandonUnrecorded} cleans up.
+   * turn ends. A crash in between leaves a folder that the next start-up abandons.
    */
   private void launch(Map<String, Object> parameters, String source) {
     TrialSnapshot trial = launcher.newTrial(history.size(), parameters, source);
@@ -271,70 +218,29 @@ final class ExperimentRunner {
       unrecorded.add(
           new TrialTransition.EndedEarly(
               trial.id(), TrialStatus.FAILED, null, reason, services.clock().instant()));
-      recordEnd(trial, TrialStatus.FAILED, reason);
+      trialEnded(trial, TrialStatus.FAILED, reason);
       return;
     }
     unrecorded.add(
         new TrialTransition.Started(trial.id(), process.pid(), services.clock().instant()));
-    watch(trial, process);
+    running.watch(trial, process, config.maxTrialDuration(), this::recordValue, this::trialEnded);
   }
 
-  private void watch(TrialSnapshot trial, TrialProcess process) {
-    RunningTrial watched = new RunningTrial(trial, process);
-    running.put(trial.id(), watched);
-    services
-        .metrics()
-        .watch(
-            trial.id(),
-            experimentId,
-            trial.label(),
-            trial.directory(),
-            trial.metricsOffset(),
-            trial.finalStored(),
-            value -> loop.post(() -> recordValue(trial.sequenceId(), value)));
-    if (config.maxTrialDuration() != null) {
-      Instant started = trial.startedAt() == null ? services.clock().instant() : trial.startedAt();
-      Duration left =
-          config.maxTrialDuration().minus(Duration.between(started, services.clock().instant()));
-      String reason =
-          "ran longer than maxTrialDuration ("
-              + DurationText.format(config.maxTrialDuration())
-              + ")";
-      watched.timeout =
-          services
-              .timers()
-              .schedule(
-                  () -> loop.post(() -> endTrial(watched, TrialStatus.EARLY_STOPPED, reason)),
-                  Math.max(0, left.toMillis()),
-                  TimeUnit.MILLISECONDS);
+  /** Updates the tuner's view of an ended trial, then refills its slot. */
+  private void trialEnded(TrialSnapshot trial, TrialStatus ended, String message) {
+    history.set(trial.sequenceId(), launcher.ended(history.get(trial.sequenceId()), ended));
+    if (ended == TrialStatus.SUCCEEDED) {
+      failureGuard.succeeded();
+    } else if (ended == TrialStatus.FAILED && failureGuard.failed()) {
+      fail(
+          "The first "
+              + failureGuard.limit()
+              + " trials all failed, so the experiment stopped. The last one, "
+              + trial.label()
+              + ", said: "
+              + message
+              + ". Fix the trial command, then resume the experiment.");
     }
-    process.exit().whenComplete((exit, error) -> loop.post(() -> exited(watched, exit)));
-  }
-
-  private void exited(RunningTrial trial, TrialExit exit) {
-    if (running.remove(trial.trial.id()) == null) {
-      return;
-    }
-    cancelTimer(trial.timeout);
-    services.metrics().finish(trial.trial.id());
-    Integer code = exit == null ? null : exit.exitCode();
-    Instant at = exit == null ? services.clock().instant() : exit.endedAt();
-    TrialStatus ended;
-    String message;
-    if (trial.requestedEnd != null && !Objects.equals(code, 0)) {
-      ended = trial.requestedEnd;
-      message = trial.requestedReason;
-      unrecorded.add(new TrialTransition.EndedEarly(trial.trial.id(), ended, code, message, at));
-    } else if (code == null) {
-      ended = TrialStatus.FAILED;
-      message = "The trial's process ended while Tunelab was down and left no exit code (killed?)";
-      unrecorded.add(new TrialTransition.EndedEarly(trial.trial.id(), ended, null, message, at));
-    } else {
-      ended = code == 0 ? TrialStatus.SUCCEEDED : TrialStatus.FAILED;
-      message = code == 0 ? null : launcher.failureMessage(trial.trial, code);
-      unrecorded.add(new TrialTransition.Exited(trial.trial.id(), code, message, at));
-    }
-    recordEnd(trial.trial, ended, message);
     if (ending != null) {
       if (running.isEmpty()) {
         finishEnding();
@@ -344,39 +250,11 @@ final class ExperimentRunner {
     fill();
   }
 
-  /** Updates the tuner's view of an ended trial and watches for a command that always fails. */
-  private void recordEnd(TrialSnapshot trial, TrialStatus ended, String message) {
-    history.set(trial.sequenceId(), launcher.ended(history.get(trial.sequenceId()), ended));
-    if (ended == TrialStatus.SUCCEEDED) {
-      anySuccess = true;
-    } else if (ended == TrialStatus.FAILED && !anySuccess) {
-      failuresBeforeAnySuccess++;
-      int limit = services.settings().maxFailuresBeforeAnySuccess();
-      if (limit > 0 && failuresBeforeAnySuccess >= limit && ending == null) {
-        fail(
-            "The first "
-                + limit
-                + " trials all failed, so the experiment stopped. The last one, "
-                + trial.label()
-                + ", said: "
-                + message
-                + ". Fix the trial command, then resume the experiment.");
-      }
-    }
-  }
-
   private void recordValue(int sequenceId, double value) {
     TrialRecord record = history.get(sequenceId);
     history.set(
         sequenceId,
         new TrialRecord(sequenceId, record.parameters(), record.state(), OptionalDouble.of(value)));
-  }
-
-  private void endTrial(RunningTrial trial, TrialStatus status, String reason) {
-    if (running.containsKey(trial.trial.id()) && trial.requestEnd(status, reason)) {
-      log.info("Experiment {}: ending {}: {}", experimentId, trial.trial.label(), reason);
-      trial.process.terminate(services.settings().killGrace());
-    }
   }
 
   private void applyConfig(ExperimentConfig changed) {
@@ -387,7 +265,7 @@ final class ExperimentRunner {
       tuner = newTuner();
       tunerExhausted = false;
     }
-    scheduleBudgetTimer();
+    budget.setAlarm(config, () -> loop.post(this::fill));
     fill();
   }
 
@@ -416,23 +294,6 @@ final class ExperimentRunner {
     }
   }
 
-  private void scheduleBudgetTimer() {
-    cancelTimer(budgetTimer);
-    budgetTimer =
-        budget
-            .timeLeft(config)
-            .filter(left -> !left.isNegative() && !left.isZero())
-            .map(
-                left ->
-                    services
-                        .timers()
-                        .schedule(
-                            () -> loop.post(this::fill),
-                            left.toMillis() + 1,
-                            TimeUnit.MILLISECONDS))
-            .orElse(null);
-  }
-
   /**
    * Ends the experiment as STOPPED or ERROR: every running trial is ended, and the final status is
    * recorded once the last one has exited.
@@ -443,19 +304,16 @@ final class ExperimentRunner {
     }
     recordTransitions();
     ending = outcome;
-    cancelTimer(budgetTimer);
+    budget.clearAlarm();
     if (outcome == ExperimentStatus.ERROR) {
       services.ledger().fail(experimentId, reason);
       status = ExperimentStatus.ERROR;
+      running.endAll(TrialStatus.SYS_CANCELED, "the experiment failed");
     } else {
       services.ledger().markStopping(experimentId);
       status = ExperimentStatus.STOPPING;
+      running.endAll(TrialStatus.USER_CANCELED, "the experiment was stopped");
     }
-    TrialStatus trialEnd =
-        outcome == ExperimentStatus.ERROR ? TrialStatus.SYS_CANCELED : TrialStatus.USER_CANCELED;
-    String trialReason =
-        outcome == ExperimentStatus.ERROR ? "the experiment failed" : "the experiment was stopped";
-    List.copyOf(running.values()).forEach(trial -> endTrial(trial, trialEnd, trialReason));
     if (running.isEmpty()) {
       finishEnding();
     }
@@ -502,11 +360,5 @@ final class ExperimentRunner {
     return factory.create(
         config.searchSpace(),
         TunerArgs.bind(factory.arguments(), config.tuner().classArgs(), tunerSeed));
-  }
-
-  private static void cancelTimer(ScheduledFuture<?> timer) {
-    if (timer != null) {
-      timer.cancel(false);
-    }
   }
 }

@@ -5,8 +5,6 @@ import dev.tunelab.executor.TrialProcess;
 import dev.tunelab.trial.TrialStatus;
 import dev.tunelab.tuner.TrialRecord;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashSet;
@@ -26,7 +24,6 @@ final class TrialLauncher {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
   private static final String ALPHANUMERIC = LETTERS + "0123456789";
-  private static final int STDERR_TAIL_BYTES = 2000;
 
   private final String experimentId;
   private final RunnerServices services;
@@ -73,7 +70,7 @@ final class TrialLauncher {
         TrialStatus.WAITING,
         JSON.writeValueAsString(parameters),
         source,
-        experimentDirectory().resolve("trials").resolve(trialId),
+        trialsFolder().resolve(trialId),
         null,
         false,
         0,
@@ -105,34 +102,9 @@ final class TrialLauncher {
                 cuda));
   }
 
-  /** What a failed trial's message says: its exit code and the end of its stderr. */
-  String failureMessage(TrialSnapshot trial, int exitCode) {
-    String tail = tail(trial.directory().resolve("stderr"));
-    String code =
-        exitCode > 128 && exitCode < 160
-            ? exitCode + " (killed by signal " + (exitCode - 128) + ")"
-            : Integer.toString(exitCode);
-    return tail.isBlank()
-        ? "exit code " + code + "; stderr is empty"
-        : "exit code " + code + "; last lines of stderr:\n" + tail;
-  }
-
-  private static String tail(Path file) {
-    try (RandomAccessFile stderr = new RandomAccessFile(file.toFile(), "r")) {
-      long start = Math.max(0, stderr.length() - STDERR_TAIL_BYTES);
-      byte[] bytes = new byte[(int) (stderr.length() - start)];
-      stderr.seek(start);
-      stderr.readFully(bytes);
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      int firstLine = start > 0 ? text.indexOf('\n') + 1 : 0;
-      return text.substring(firstLine).strip();
-    } catch (IOException e) {
-      return "";
-    }
-  }
-
-  private Path experimentDirectory() {
-    return config.experimentWorkingDirectory().resolve(experimentId);
+  /** Where this experiment's trial folders are. */
+  Path trialsFolder() {
+    return config.experimentWorkingDirectory().resolve(experimentId).resolve("trials");
   }
 
   /** NNI's trial id form: five characters, the first a letter. */

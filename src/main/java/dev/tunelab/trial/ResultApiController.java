@@ -4,8 +4,8 @@ import dev.tunelab.experiment.ExperimentService;
 import dev.tunelab.web.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,16 +32,16 @@ class ResultApiController {
   @Operation(
       summary = "Trials by status, as NNI's job statistics: [{trialJobStatus, trialJobNumber}]")
   @GetMapping("/statistics")
-  List<Map<String, Object>> statistics(@PathVariable String id) {
+  List<JobStatistic> statistics(@PathVariable String id) {
     experiments.require(id);
     return trials.countByStatus(id).stream()
-        .sorted(java.util.Comparator.comparing(TrialRepository.StatusCount::getStatus))
-        .map(
-            count ->
-                Map.<String, Object>of(
-                    "trialJobStatus", count.getStatus(), "trialJobNumber", count.getCount()))
+        .sorted(Comparator.comparing(TrialRepository.StatusCount::getStatus))
+        .map(count -> new JobStatistic(count.getStatus(), count.getCount()))
         .toList();
   }
+
+  /** How many trials have one status, named as NNI's job statistics name it. */
+  record JobStatistic(TrialStatus trialJobStatus, long trialJobNumber) {}
 
   @Operation(
       summary =

@@ -10,15 +10,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** Runs each trial as {@code setsid bash run.sh} in its trial folder. */
 @Service
 class LocalTrainingService implements TrainingService {
+
+  private static final Logger log = LoggerFactory.getLogger(LocalTrainingService.class);
 
   private final Clock clock;
   private final ScheduledExecutorService timer =
@@ -82,6 +91,27 @@ class LocalTrainingService implements TrainingService {
               timer));
     }
     return Optional.empty();
+  }
+
+  @Override
+  public List<String> abandonUnrecorded(Path trialsFolder, Set<String> recorded, Duration grace) {
+    if (!Files.isDirectory(trialsFolder)) {
+      return List.of();
+    }
+    List<String> abandoned = new ArrayList<>();
+    try (Stream<Path> trials = Files.list(trialsFolder)) {
+      for (Path trial : trials.toList()) {
+        String trialId = trial.getFileName().toString();
+        if (!trialId.contains(".") && !recorded.contains(trialId)) {
+          reattach(trial).ifPresent(process -> process.terminate(grace));
+          Files.move(trial, trial.resolveSibling(trialId + ".unrecorded"));
+          abandoned.add(trialId);
+        }
+      }
+    } catch (IOException e) {
+      log.warn("Could not look for unrecorded trials in {}: {}", trialsFolder, e.toString());
+    }
+    return abandoned;
   }
 
   private TrialExit exitOf(Path dir, Integer exitValue) {

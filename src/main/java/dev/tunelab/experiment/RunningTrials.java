@@ -1,0 +1,179 @@
+package dev.tunelab.experiment;
+
+import dev.tunelab.executor.TrialExit;
+import dev.tunelab.executor.TrialProcess;
+import dev.tunelab.trial.TrialStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The trials whose processes a runner watches: their metrics, their {@code maxTrialDuration}, their
+ * ending on request, and how each one ended. Used only on the runner's thread.
+ */
+final class RunningTrials {
+
+  private static final Logger log = LoggerFactory.getLogger(RunningTrials.class);
+
+  /** Told, on the runner's thread, how a trial ended once its transition is queued. */
+  interface Ended {
+    void ended(TrialSnapshot trial, TrialStatus status, String message);
+  }
+
+  /** Told the number of a trial's FINAL metric once it is stored. */
+  interface FinalValue {
+    void reported(int sequenceId, double value);
+  }
+
+  private final String experimentId;
+  private final RunnerServices services;
+  private final RunnerLoop loop;
+  private final Consumer<TrialTransition> record;
+  private final Map<Long, RunningTrial> running = new HashMap<>();
+
+  RunningTrials(
+      String experimentId,
+      RunnerServices services,
+      RunnerLoop loop,
+      Consumer<TrialTransition> record) {
+    this.experimentId = experimentId;
+    this.services = services;
+    this.loop = loop;
+    this.record = record;
+  }
+
+  int size() {
+    return running.size();
+  }
+
+  boolean isEmpty() {
+    return running.isEmpty();
+  }
+
+  /**
+   * Watches a started trial until its process exits.
+   *
+   * @param maxDuration ends it as EARLY_STOPPED after this long; null for no limit
+   */
+  void watch(
+      TrialSnapshot trial,
+      TrialProcess process,
+      Duration maxDuration,
+      FinalValue onFinal,
+      Ended onEnded) {
+    RunningTrial watched = new RunningTrial(trial, process);
+    running.put(trial.id(), watched);
+    services
+        .metrics()
+        .watch(
+            trial.id(),
+            experimentId,
+            trial.label(),
+            trial.directory(),
+            trial.metricsOffset(),
+            trial.finalStored(),
+            value -> loop.post(() -> onFinal.reported(trial.sequenceId(), value)));
+    if (maxDuration != null) {
+      Instant started = trial.startedAt() == null ? services.clock().instant() : trial.startedAt();
+      Duration left = maxDuration.minus(Duration.between(started, services.clock().instant()));
+      String reason = "ran longer than maxTrialDuration (" + DurationText.format(maxDuration) + ")";
+      watched.timeout =
+          services
+              .timers()
+              .schedule(
+                  () -> loop.post(() -> end(watched, TrialStatus.EARLY_STOPPED, reason)),
+                  Math.max(0, left.toMillis()),
+                  TimeUnit.MILLISECONDS);
+    }
+    process.exit().whenComplete((exit, error) -> loop.post(() -> exited(watched, exit, onEnded)));
+  }
+
+  /**
+   * Watches a trial that was waiting or running when Tunelab stopped, if its process started.
+   *
+   * @return false when nothing shows the trial ever started
+   */
+  boolean adopt(TrialSnapshot trial, Duration maxDuration, FinalValue onFinal, Ended onEnded) {
+    Optional<TrialProcess> process = services.training().reattach(trial.directory());
+    if (process.isEmpty()) {
+      return false;
+    }
+    if (trial.status() == TrialStatus.WAITING) {
+      record.accept(
+          new TrialTransition.Started(trial.id(), process.get().pid(), services.clock().instant()));
+    }
+    log.info("Experiment {}: picked up {} again after a restart", experimentId, trial.label());
+    watch(trial, process.get(), maxDuration, onFinal, onEnded);
+    return true;
+  }
+
+  /** Ends the running trial with this id; fails when no such trial runs. */
+  void cancel(String trialId) {
+    RunningTrial trial =
+        running.values().stream()
+            .filter(candidate -> candidate.trial.trialId().equals(trialId))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStatusException(
+                        "Trial " + trialId + " is not running, so it cannot be cancelled"));
+    end(trial, TrialStatus.USER_CANCELED, "cancelled by the user");
+  }
+
+  /** Ends every running trial; each ends as {@code status} unless it exits by itself first. */
+  void endAll(TrialStatus status, String reason) {
+    List.copyOf(running.values()).forEach(trial -> end(trial, status, reason));
+  }
+
+  /** Stops the timers; the processes keep running for a later runner to pick up. */
+  void letGo() {
+    running.values().forEach(trial -> cancel(trial.timeout));
+  }
+
+  private void end(RunningTrial trial, TrialStatus status, String reason) {
+    if (running.containsKey(trial.trial.id()) && trial.requestEnd(status, reason)) {
+      log.info("Experiment {}: ending {}: {}", experimentId, trial.trial.label(), reason);
+      trial.process.terminate(services.settings().killGrace());
+    }
+  }
+
+  private void exited(RunningTrial trial, TrialExit exit, Ended onEnded) {
+    if (running.remove(trial.trial.id()) == null) {
+      return;
+    }
+    cancel(trial.timeout);
+    services.metrics().finish(trial.trial.id());
+    Integer code = exit == null ? null : exit.exitCode();
+    Instant at = exit == null ? services.clock().instant() : exit.endedAt();
+    long id = trial.trial.id();
+    if (trial.requestedEnd != null && !Objects.equals(code, 0)) {
+      record.accept(
+          new TrialTransition.EndedEarly(id, trial.requestedEnd, code, trial.requestedReason, at));
+      onEnded.ended(trial.trial, trial.requestedEnd, trial.requestedReason);
+    } else if (code == null) {
+      String message =
+          "The trial's process ended while Tunelab was down and left no exit code (killed?)";
+      record.accept(new TrialTransition.EndedEarly(id, TrialStatus.FAILED, null, message, at));
+      onEnded.ended(trial.trial, TrialStatus.FAILED, message);
+    } else {
+      String message = code == 0 ? null : FailureMessage.of(trial.trial.directory(), code);
+      record.accept(new TrialTransition.Exited(id, code, message, at));
+      onEnded.ended(trial.trial, code == 0 ? TrialStatus.SUCCEEDED : TrialStatus.FAILED, message);
+    }
+  }
+
+  private static void cancel(ScheduledFuture<?> timer) {
+    if (timer != null) {
+      timer.cancel(false);
+    }
+  }
+}
