@@ -1,6 +1,6 @@
 """Prints how many metric reports per second the trial SDK writes to .nni/metrics.
 
-Run from clients/python:  python3 bench/report_throughput.py [reports]
+    python3 bench/sdk_report_throughput.py [reports]
 
 It lays out a trial folder in a temporary directory as Tunelab's executor does, sets the NNI_*
 variables, then times report_intermediate_result with a float and with a small dict.
@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "clients" / "python"))
 
 
 def prepare_trial(folder: Path) -> None:
