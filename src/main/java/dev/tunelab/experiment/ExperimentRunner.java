@@ -75,7 +75,16 @@ final class ExperimentRunner {
 
   /** Opens the experiment and starts filling slots; completes once the status is recorded. */
   CompletableFuture<Void> start(StartMode mode) {
-    return loop.call(() -> open(mode));
+    return loop.call(
+        () -> {
+          try {
+            open(mode);
+          } catch (RuntimeException e) {
+            log.error("Experiment {}: could not start", experimentId, e);
+            abandonStart(e);
+            throw e;
+          }
+        });
   }
 
   /** Applies a changed config (already stored) to the running experiment. */
@@ -322,6 +331,15 @@ final class ExperimentRunner {
   private void fail(String reason) {
     log.error("Experiment {} failed: {}", experimentId, reason);
     end(ExperimentStatus.ERROR, reason);
+  }
+
+  /** Opening failed part way: record the error if the experiment got that far, and let go. */
+  private void abandonStart(RuntimeException e) {
+    if (status != null && !status.isFinal() && ending == null) {
+      fail("Tunelab could not start the experiment: " + e);
+    } else if (!closed.isDone()) {
+      close();
+    }
   }
 
   private void failUnexpectedly(RuntimeException e) {
