@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trials how trials are run and watched
  */
 @ConfigurationProperties("tunelab")
-public record TunelabProperties(Path home, @DefaultValue Trials trials) {
+public record TunelabProperties(Path home, @DefaultValue Trials trials, @DefaultValue Gpus gpus) {
 
   /** Where experiment folders go when a config names no {@code experimentWorkingDirectory}. */
   public Path experimentsDirectory() {
@@ -29,4 +29,12 @@ public record TunelabProperties(Path home, @DefaultValue Trials trials) {
       @DefaultValue("5s") Duration killGrace,
       @DefaultValue("200ms") Duration metricsPollInterval,
       @DefaultValue("10") int maxFailuresBeforeAnySuccess) {}
+
+  /**
+   * @param nvidiaSmi the {@code nvidia-smi} to run: a name looked up on the PATH, or a path
+   * @param refreshInterval how long a reading of the GPUs is reused; nvidia-smi never runs more
+   *     often than this
+   */
+  public record Gpus(
+      @DefaultValue("nvidia-smi") String nvidiaSmi, @DefaultValue("5s") Duration refreshInterval) {}
 }

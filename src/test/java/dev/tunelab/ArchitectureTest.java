@@ -12,7 +12,10 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
   private static final String[] PURE = {
-    "dev.tunelab.searchspace..", "dev.tunelab.tuner..", "dev.tunelab.assessor.."
+    "dev.tunelab.searchspace..",
+    "dev.tunelab.tuner..",
+    "dev.tunelab.assessor..",
+    "dev.tunelab.gpu.model.."
   };
 
   @ArchTest
@@ -53,7 +56,7 @@ class ArchitectureTest {
               "dev.tunelab.trial..",
               "dev.tunelab.metric..",
               "dev.tunelab.executor..",
-              "dev.tunelab.gpu..",
+              "dev.tunelab.gpu",
               "dev.tunelab.web..",
               "dev.tunelab.dashboard..",
               "dev.tunelab.nni..")

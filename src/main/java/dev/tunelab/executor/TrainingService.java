@@ -33,6 +33,12 @@ public interface TrainingService {
   Optional<TrialProcess> reattach(Path trialDirectory);
 
   /**
+   * Whether a process belongs to a trial that this service runs (the trial's own process or one it
+   * started). GPUs that only such processes use are not "active".
+   */
+  boolean isTrialProcess(long pid);
+
+  /**
    * Ends the trials in {@code trialsFolder} that started but were never recorded, because Tunelab
    * stopped in the instant between the two, and sets their folders aside so this happens once.
    *

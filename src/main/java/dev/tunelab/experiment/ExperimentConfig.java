@@ -1,10 +1,12 @@
 package dev.tunelab.experiment;
 
+import dev.tunelab.gpu.model.GpuRequest;
 import dev.tunelab.searchspace.SearchSpace;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A validated experiment configuration in NNI's v2 schema. Paths are absolute, the search space is
@@ -67,6 +69,19 @@ public record ExperimentConfig(
     public TrainingServiceConfig {
       gpuIndices = gpuIndices == null ? null : List.copyOf(gpuIndices);
     }
+  }
+
+  /** What each trial asks of the GPU allocator; empty when GPUs are not scheduled. */
+  public Optional<GpuRequest> gpuRequest() {
+    if (trialGpuNumber == null || trialGpuNumber == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new GpuRequest(
+            trialGpuNumber,
+            trainingService.maxTrialNumberPerGpu(),
+            trainingService.gpuIndices(),
+            Boolean.TRUE.equals(trainingService.useActiveGpu())));
   }
 
   /** Whether the trial budget allows another submission after {@code submitted} trials. */

@@ -176,12 +176,6 @@ public final class ExperimentConfigJson {
         config.has("trialGpuNumber")
             ? config.integer("trialGpuNumber", 0)
             : service.trialGpuNumber();
-    if (gpus != null && gpus > 0) {
-      config.problem(
-          "trialGpuNumber",
-          "this Tunelab cannot schedule GPUs yet; use null (trials see every GPU) or 0 (trials see"
-              + " none)");
-    }
     return gpus;
   }
 

@@ -1,6 +1,5 @@
 package dev.tunelab.experiment;
 
-import dev.tunelab.executor.TrialProcess;
 import dev.tunelab.experiment.ExperimentLedger.RunnerStart;
 import dev.tunelab.experiment.ExperimentLedger.StartMode;
 import dev.tunelab.trial.TrialStatus;
@@ -9,13 +8,15 @@ import dev.tunelab.tuner.TrialRecord;
 import dev.tunelab.tuner.Tuner;
 import dev.tunelab.tuner.TunerArgs;
 import dev.tunelab.tuner.TunerFactory;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ final class ExperimentRunner {
   private final TrialLauncher launcher;
   private final RunningTrials running;
   private final FailureGuard failureGuard;
+  private final TrialStarter starter;
 
   /** The tuner's view of every trial, indexed by sequence id. */
   private final List<TrialRecord> history = new ArrayList<>();
@@ -57,6 +59,12 @@ final class ExperimentRunner {
   private boolean tunerExhausted;
   private ExperimentStatus ending;
 
+  /** Stops listening for released GPUs; null when the experiment does not ask for GPUs. */
+  private Runnable stopListening;
+
+  /** Set when a turn left trials waiting or a start failed: the runner looks again later. */
+  private ScheduledFuture<?> retry;
+
   ExperimentRunner(
       String experimentId, RunnerServices services, Consumer<ExperimentRunner> onClose) {
     this.experimentId = experimentId;
@@ -67,6 +75,7 @@ final class ExperimentRunner {
         new RunnerLoop("runner-" + experimentId, this::recordTransitions, this::failUnexpectedly);
     this.running = new RunningTrials(experimentId, services, loop, unrecorded::add);
     this.failureGuard = new FailureGuard(services.settings().maxFailuresBeforeAnySuccess());
+    this.starter = new TrialStarter(experimentId, services, launcher, running, unrecorded::add);
   }
 
   String experimentId() {
@@ -94,7 +103,24 @@ final class ExperimentRunner {
 
   /** Ends one trial as USER_CANCELED; fails when the trial is not running. */
   CompletableFuture<Void> cancel(String trialId) {
-    return loop.call(() -> running.cancel(trialId));
+    return loop.call(
+        () -> {
+          Optional<TrialSnapshot> waiting = starter.withdraw(trialId);
+          if (waiting.isEmpty()) {
+            running.cancel(trialId);
+            return;
+          }
+          String reason = "cancelled by the user";
+          unrecorded.add(
+              new TrialTransition.EndedEarly(
+                  waiting.get().id(),
+                  TrialStatus.USER_CANCELED,
+                  null,
+                  reason,
+                  services.clock().instant()));
+          noteEnd(waiting.get(), TrialStatus.USER_CANCELED, reason);
+          fill();
+        });
   }
 
   /** Stops the experiment: ends every running trial, then records STOPPED. */
@@ -131,6 +157,9 @@ final class ExperimentRunner {
       return;
     }
     launcher.useConfig(config);
+    if (config.gpuRequest().isPresent()) {
+      stopListening = services.gpus().onRelease(() -> loop.post(this::fill));
+    }
     for (TrialSnapshot trial : start.trials()) {
       history.add(launcher.record(trial));
       if (!trial.status().isFinished()) {
@@ -161,12 +190,15 @@ final class ExperimentRunner {
 
   /** Picks up a trial that was waiting or running when Tunelab stopped. */
   private void recover(TrialSnapshot trial) {
-    if (!running.adopt(trial, config.maxTrialDuration(), this::recordValue, this::trialEnded)) {
-      String reason = "Tunelab restarted before the trial started";
+    if (trial.status() == TrialStatus.WAITING) {
+      starter.resumeWaiting(trial, history.get(trial.sequenceId()).parameters());
+    } else if (!running.adopt(
+        trial, config.maxTrialDuration(), this::recordValue, this::trialEnded)) {
+      String reason = "Tunelab restarted and found no sign that the trial's process ever started";
       unrecorded.add(
           new TrialTransition.EndedEarly(
               trial.id(), TrialStatus.SYS_CANCELED, null, reason, services.clock().instant()));
-      trialEnded(trial, TrialStatus.SYS_CANCELED, reason);
+      noteEnd(trial, TrialStatus.SYS_CANCELED, reason);
     }
   }
 
@@ -176,7 +208,14 @@ final class ExperimentRunner {
       return;
     }
     try {
-      while (running.size() < config.trialConcurrency()
+      TrialStarter.Outcome outcome =
+          starter.startWaiting(
+              config.trialConcurrency() - running.size(),
+              config,
+              this::recordValue,
+              this::trialEnded);
+      while (outcome == TrialStarter.Outcome.STARTED
+          && running.size() < config.trialConcurrency()
           && !budget.usedUp(config, history.size())
           && !tunerExhausted) {
         int slots =
@@ -186,13 +225,16 @@ final class ExperimentRunner {
         List<Map<String, Object>> proposed = suggestions.parameters();
         for (Map<String, Object> parameters :
             proposed.subList(0, Math.min(slots, proposed.size()))) {
-          launch(parameters, "algorithm");
+          outcome = launch(parameters, "algorithm");
           if (ending != null) {
             return;
           }
+          if (outcome != TrialStarter.Outcome.STARTED) {
+            break;
+          }
         }
         if (proposed.isEmpty()) {
-          if (running.isEmpty() && !tunerExhausted) {
+          if (running.isEmpty() && starter.waitingCount() == 0 && !tunerExhausted) {
             log.warn(
                 "Experiment {}: the tuner proposed nothing while no trial runs; treating it as exhausted",
                 experimentId);
@@ -200,6 +242,9 @@ final class ExperimentRunner {
           }
           break;
         }
+      }
+      if (outcome != TrialStarter.Outcome.STARTED) {
+        retryLater();
       }
     } catch (RuntimeException e) {
       log.error("Experiment {}: the tuner failed", experimentId, e);
@@ -210,37 +255,49 @@ final class ExperimentRunner {
   }
 
   /**
-   * Starts a trial, then records it: the trial's folder, written first, is its record until the
-   * turn ends. A crash in between leaves a folder that the next start-up abandons.
+   * Submits a trial and starts it, then records both: the trial's folder, written first, is its
+   * record until the turn ends. A crash in between leaves a folder the next start-up abandons.
    */
-  private void launch(Map<String, Object> parameters, String source) {
+  private TrialStarter.Outcome launch(Map<String, Object> parameters, String source) {
     TrialSnapshot trial = launcher.newTrial(history.size(), parameters, source);
     history.add(
         new TrialRecord(
             trial.sequenceId(), parameters, TrialRecord.State.PENDING, OptionalDouble.empty()));
     unrecorded.add(new TrialTransition.Submitted(experimentId, trial, services.clock().instant()));
-    TrialProcess process;
-    try {
-      process = launcher.start(trial, parameters);
-    } catch (IOException e) {
-      String reason = "Tunelab could not start the trial: " + e.getMessage();
-      unrecorded.add(
-          new TrialTransition.EndedEarly(
-              trial.id(), TrialStatus.FAILED, null, reason, services.clock().instant()));
-      trialEnded(trial, TrialStatus.FAILED, reason);
-      return;
+    TrialStarter.Outcome outcome =
+        starter.start(trial, parameters, config, this::recordValue, this::trialEnded);
+    if (outcome == TrialStarter.Outcome.FAILED) {
+      noteEnd(trial, TrialStatus.FAILED, starter.failure());
     }
-    unrecorded.add(
-        new TrialTransition.Started(trial.id(), process.pid(), services.clock().instant()));
-    running.watch(trial, process, config.maxTrialDuration(), this::recordValue, this::trialEnded);
+    return outcome;
+  }
+
+  /** A trial that could not start waits for the next release of GPUs, or for the retry timer. */
+  private void retryLater() {
+    if (retry == null || retry.isDone()) {
+      long delay = services.gpus().retryInterval().toMillis();
+      retry = services.timers().schedule(() -> loop.post(this::fill), delay, TimeUnit.MILLISECONDS);
+    }
   }
 
   /** Updates the tuner's view of an ended trial, then refills its slot. */
   private void trialEnded(TrialSnapshot trial, TrialStatus ended, String message) {
+    noteEnd(trial, ended, message);
+    if (ending != null) {
+      if (running.isEmpty()) {
+        finishEnding();
+      }
+      return;
+    }
+    fill();
+  }
+
+  /** Updates the tuner's view of an ended trial and watches for a command that always fails. */
+  private void noteEnd(TrialSnapshot trial, TrialStatus ended, String message) {
     history.set(trial.sequenceId(), launcher.ended(history.get(trial.sequenceId()), ended));
     if (ended == TrialStatus.SUCCEEDED) {
       failureGuard.succeeded();
-    } else if (ended == TrialStatus.FAILED && failureGuard.failed()) {
+    } else if (ended == TrialStatus.FAILED && failureGuard.failed() && ending == null) {
       fail(
           "The first "
               + failureGuard.limit()
@@ -250,13 +307,6 @@ final class ExperimentRunner {
               + message
               + ". Fix the trial command, then resume the experiment.");
     }
-    if (ending != null) {
-      if (running.isEmpty()) {
-        finishEnding();
-      }
-      return;
-    }
-    fill();
   }
 
   private void recordValue(int sequenceId, double value) {
@@ -284,7 +334,7 @@ final class ExperimentRunner {
     }
     boolean usedUp = budget.usedUp(config, history.size());
     ExperimentStatus next =
-        running.isEmpty() && (usedUp || tunerExhausted)
+        running.isEmpty() && starter.waitingCount() == 0 && (usedUp || tunerExhausted)
             ? ExperimentStatus.DONE
             : usedUp
                 ? ExperimentStatus.NO_MORE_TRIAL
@@ -314,15 +364,25 @@ final class ExperimentRunner {
     recordTransitions();
     ending = outcome;
     budget.clearAlarm();
+    TrialStatus trialEnd =
+        outcome == ExperimentStatus.ERROR ? TrialStatus.SYS_CANCELED : TrialStatus.USER_CANCELED;
+    String trialReason =
+        outcome == ExperimentStatus.ERROR ? "the experiment failed" : "the experiment was stopped";
+    for (TrialSnapshot waiting : starter.withdrawAll()) {
+      unrecorded.add(
+          new TrialTransition.EndedEarly(
+              waiting.id(), trialEnd, null, trialReason, services.clock().instant()));
+      noteEnd(waiting, trialEnd, trialReason);
+    }
+    recordTransitions();
     if (outcome == ExperimentStatus.ERROR) {
       services.ledger().fail(experimentId, reason);
       status = ExperimentStatus.ERROR;
-      running.endAll(TrialStatus.SYS_CANCELED, "the experiment failed");
     } else {
       services.ledger().markStopping(experimentId);
       status = ExperimentStatus.STOPPING;
-      running.endAll(TrialStatus.USER_CANCELED, "the experiment was stopped");
     }
+    running.endAll(trialEnd, trialReason);
     if (running.isEmpty()) {
       finishEnding();
     }
@@ -368,6 +428,12 @@ final class ExperimentRunner {
   }
 
   private void close() {
+    if (stopListening != null) {
+      stopListening.run();
+    }
+    if (retry != null) {
+      retry.cancel(false);
+    }
     loop.close();
     onClose.accept(this);
     closed.complete(status);

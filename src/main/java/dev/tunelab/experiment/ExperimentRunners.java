@@ -3,6 +3,7 @@ package dev.tunelab.experiment;
 import dev.tunelab.TunelabProperties;
 import dev.tunelab.executor.TrainingService;
 import dev.tunelab.experiment.ExperimentLedger.StartMode;
+import dev.tunelab.gpu.GpuLeases;
 import dev.tunelab.metric.MetricCollector;
 import dev.tunelab.trial.TrialIds;
 import dev.tunelab.tuner.TunerCatalog;
@@ -43,6 +44,7 @@ class ExperimentRunners {
       ExperimentLedger ledger,
       TrainingService training,
       TrialIds trialIds,
+      GpuLeases gpus,
       MetricCollector metrics,
       ExperimentConfigJson configs,
       TunerCatalog tuners,
@@ -61,6 +63,7 @@ class ExperimentRunners {
             ledger,
             training,
             trialIds,
+            gpus,
             metrics,
             configs,
             tuners,

@@ -3,6 +3,7 @@ package dev.tunelab.experiment;
 import dev.tunelab.TunelabProperties;
 import dev.tunelab.experiment.ExperimentLedger.StartMode;
 import dev.tunelab.experiment.ExperimentView.BestTrial;
+import dev.tunelab.gpu.GpuLeases;
 import dev.tunelab.trial.Trial;
 import dev.tunelab.trial.TrialNotFoundException;
 import dev.tunelab.trial.TrialRepository;
@@ -37,6 +38,7 @@ public class ExperimentService {
   private final OptimizeModes optimizeModes;
   private final Clock clock;
   private final TunelabProperties properties;
+  private final GpuLeases gpus;
   private final SecureRandom random = new SecureRandom();
 
   ExperimentService(
@@ -47,7 +49,8 @@ public class ExperimentService {
       ExperimentConfigJson configs,
       OptimizeModes optimizeModes,
       Clock clock,
-      TunelabProperties properties) {
+      TunelabProperties properties,
+      GpuLeases gpus) {
     this.experiments = experiments;
     this.trials = trials;
     this.ledger = ledger;
@@ -57,6 +60,7 @@ public class ExperimentService {
     this.optimizeModes = optimizeModes;
     this.clock = clock;
     this.properties = properties;
+    this.gpus = gpus;
   }
 
   /**
@@ -66,6 +70,19 @@ public class ExperimentService {
    */
   public ExperimentView create(JsonNode configTree) {
     ExperimentConfig config = configs.read(configTree);
+    config
+        .gpuRequest()
+        .flatMap(gpus::impossible)
+        .ifPresent(
+            reason -> {
+              throw new InvalidConfigException(
+                  "trialGpuNumber",
+                  "asks for "
+                      + config.trialGpuNumber()
+                      + (config.trialGpuNumber() == 1 ? " GPU" : " GPUs")
+                      + " per trial, which this machine cannot give: "
+                      + reason);
+            });
     String id = newExperimentId();
     ledger.create(id, config.experimentName(), configs.write(config).toString(), random.nextLong());
     await(runners.start(id, StartMode.NEW));

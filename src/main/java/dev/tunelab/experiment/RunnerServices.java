@@ -2,6 +2,7 @@ package dev.tunelab.experiment;
 
 import dev.tunelab.TunelabProperties;
 import dev.tunelab.executor.TrainingService;
+import dev.tunelab.gpu.GpuLeases;
 import dev.tunelab.metric.MetricCollector;
 import dev.tunelab.trial.TrialIds;
 import dev.tunelab.tuner.TunerCatalog;
@@ -13,6 +14,7 @@ record RunnerServices(
     ExperimentLedger ledger,
     TrainingService training,
     TrialIds trialIds,
+    GpuLeases gpus,
     MetricCollector metrics,
     ExperimentConfigJson configs,
     TunerCatalog tuners,

@@ -1,6 +1,7 @@
 package dev.tunelab.experiment;
 
 import dev.tunelab.executor.TrialProcess;
+import dev.tunelab.gpu.GpuLease;
 import dev.tunelab.trial.TrialStatus;
 import java.util.concurrent.ScheduledFuture;
 
@@ -9,13 +10,18 @@ final class RunningTrial {
 
   final TrialSnapshot trial;
   final TrialProcess process;
+
+  /** The trial's GPUs; null when it has none. Released once, when the trial has exited. */
+  final GpuLease lease;
+
   ScheduledFuture<?> timeout;
   TrialStatus requestedEnd;
   String requestedReason;
 
-  RunningTrial(TrialSnapshot trial, TrialProcess process) {
+  RunningTrial(TrialSnapshot trial, TrialProcess process, GpuLease lease) {
     this.trial = trial;
     this.process = process;
+    this.lease = lease;
   }
 
   /** Remembers why the trial is being ended; the first reason wins. */

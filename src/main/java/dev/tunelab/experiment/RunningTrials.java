@@ -2,6 +2,8 @@ package dev.tunelab.experiment;
 
 import dev.tunelab.executor.TrialExit;
 import dev.tunelab.executor.TrialProcess;
+import dev.tunelab.gpu.GpuLease;
+import dev.tunelab.gpu.GpuLeases;
 import dev.tunelab.trial.TrialStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,10 +69,11 @@ final class RunningTrials {
   void watch(
       TrialSnapshot trial,
       TrialProcess process,
+      GpuLease lease,
       Duration maxDuration,
       FinalValue onFinal,
       Ended onEnded) {
-    RunningTrial watched = new RunningTrial(trial, process);
+    RunningTrial watched = new RunningTrial(trial, process, lease);
     running.put(trial.id(), watched);
     services
         .metrics()
@@ -98,21 +101,26 @@ final class RunningTrials {
   }
 
   /**
-   * Watches a trial that was waiting or running when Tunelab stopped, if its process started.
+   * Watches a trial that was running when Tunelab stopped, and takes back its GPUs.
    *
-   * @return false when nothing shows the trial ever started
+   * @return false when the trial never started, or nothing shows that it did
    */
   boolean adopt(TrialSnapshot trial, Duration maxDuration, FinalValue onFinal, Ended onEnded) {
+    if (trial.status() != TrialStatus.RUNNING) {
+      return false;
+    }
     Optional<TrialProcess> process = services.training().reattach(trial.directory());
     if (process.isEmpty()) {
       return false;
     }
-    if (trial.status() == TrialStatus.WAITING) {
-      record.accept(
-          new TrialTransition.Started(trial.id(), process.get().pid(), services.clock().instant()));
-    }
+    GpuLease lease =
+        trial.gpuIndices().isEmpty()
+            ? null
+            : services
+                .gpus()
+                .restore(new GpuLeases.Holder(experimentId, trial.trialId()), trial.gpuIndices());
     log.info("Experiment {}: picked up {} again after a restart", experimentId, trial.label());
-    watch(trial, process.get(), maxDuration, onFinal, onEnded);
+    watch(trial, process.get(), lease, maxDuration, onFinal, onEnded);
     return true;
   }
 
@@ -151,6 +159,9 @@ final class RunningTrials {
       return;
     }
     cancel(trial.timeout);
+    if (trial.lease != null) {
+      services.gpus().release(trial.lease);
+    }
     services.metrics().finish(trial.trial.id());
     Integer code = exit == null ? null : exit.exitCode();
     Instant at = exit == null ? services.clock().instant() : exit.endedAt();

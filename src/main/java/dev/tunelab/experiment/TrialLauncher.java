@@ -2,6 +2,7 @@ package dev.tunelab.experiment;
 
 import dev.tunelab.executor.TrialLaunch;
 import dev.tunelab.executor.TrialProcess;
+import dev.tunelab.gpu.GpuLease;
 import dev.tunelab.trial.TrialStatus;
 import dev.tunelab.tuner.TrialRecord;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -74,11 +76,17 @@ final class TrialLauncher {
         null,
         false,
         0,
-        null);
+        null,
+        List.of());
   }
 
-  /** Writes the trial's folder and starts its process. */
-  TrialProcess start(TrialSnapshot trial, Map<String, Object> parameters) throws IOException {
+  /**
+   * Writes the trial's folder and starts its process.
+   *
+   * @param lease the trial's GPUs; null when the experiment does not schedule GPUs
+   */
+  TrialProcess start(TrialSnapshot trial, Map<String, Object> parameters, GpuLease lease)
+      throws IOException {
     Map<String, Object> record = new LinkedHashMap<>();
     record.put(
         "parameter_id", "customized".equals(trial.parameterSource()) ? null : trial.sequenceId());
@@ -87,7 +95,10 @@ final class TrialLauncher {
     if (!"customized".equals(trial.parameterSource())) {
       record.put("parameter_index", 0);
     }
-    String cuda = config.trialGpuNumber() != null && config.trialGpuNumber() == 0 ? "" : null;
+    String cuda =
+        lease != null
+            ? lease.cudaVisibleDevices()
+            : config.trialGpuNumber() != null && config.trialGpuNumber() == 0 ? "" : null;
     return services
         .training()
         .launch(

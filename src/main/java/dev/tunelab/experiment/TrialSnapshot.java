@@ -4,6 +4,7 @@ import dev.tunelab.trial.Trial;
 import dev.tunelab.trial.TrialStatus;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What the runner keeps of a stored trial.
@@ -22,7 +23,8 @@ record TrialSnapshot(
     Double finalValue,
     boolean finalStored,
     long metricsOffset,
-    Instant startedAt) {
+    Instant startedAt,
+    List<Integer> gpuIndices) {
 
   static TrialSnapshot of(Trial trial) {
     return new TrialSnapshot(
@@ -36,7 +38,8 @@ record TrialSnapshot(
         trial.finalValue(),
         trial.finalData() != null,
         trial.metricsOffset(),
-        trial.startedAt());
+        trial.startedAt(),
+        trial.gpuIndices());
   }
 
   /** A label for logs and messages: {@code trial Xy3kQ (No. 7)}. */

@@ -4,6 +4,7 @@ import dev.tunelab.trial.Trial;
 import dev.tunelab.trial.TrialRepository;
 import dev.tunelab.trial.TrialStatus;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A change in a trial's life that the runner has acted on and the ledger records: the runner
@@ -60,17 +61,33 @@ sealed interface TrialTransition {
     }
   }
 
-  /** The process started. */
-  record Started(long trialId, long pid, Instant at) implements TrialTransition {
+  /** The trial waits, for the reason given, such as GPUs. */
+  record Waiting(long trialId, String reason, Instant at) implements TrialTransition {
     @Override
     public String detail() {
-      return "pid " + pid;
+      return reason;
     }
 
     @Override
     public Trial applyTo(TrialRepository trials) {
       Trial trial = load(trials, trialId);
-      trial.start(pid, at);
+      trial.waitFor(reason);
+      return trial;
+    }
+  }
+
+  /** The process started, on these GPUs (none: empty). */
+  record Started(long trialId, long pid, List<Integer> gpuIndices, Instant at)
+      implements TrialTransition {
+    @Override
+    public String detail() {
+      return gpuIndices.isEmpty() ? "pid " + pid : "pid " + pid + " on GPU " + gpuIndices;
+    }
+
+    @Override
+    public Trial applyTo(TrialRepository trials) {
+      Trial trial = load(trials, trialId);
+      trial.start(pid, gpuIndices, at);
       return trial;
     }
   }

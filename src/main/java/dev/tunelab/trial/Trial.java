@@ -9,6 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.hibernate.annotations.DynamicUpdate;
 
 /**
@@ -37,6 +40,7 @@ public class Trial {
   private String parameters;
   private String directory;
   private Long pid;
+  private String gpuIndices;
   private Integer exitCode;
   private String message;
 
@@ -91,11 +95,26 @@ public class Trial {
     this.submittedAt = now;
   }
 
-  /** The process is running. */
-  public void start(long pid, Instant now) {
+  /** The trial cannot start yet; {@code reason} says what it waits for (such as GPUs). */
+  public void waitFor(String reason) {
+    require(TrialStatus.WAITING, "wait");
+    this.message = reason;
+  }
+
+  /**
+   * The process is running.
+   *
+   * @param gpuIndices the GPUs it was given, ascending; empty when it was given none
+   */
+  public void start(long pid, List<Integer> gpuIndices, Instant now) {
     require(TrialStatus.WAITING, "start");
     this.pid = pid;
+    this.gpuIndices =
+        gpuIndices.isEmpty()
+            ? null
+            : gpuIndices.stream().map(String::valueOf).collect(Collectors.joining(","));
     this.startedAt = now;
+    this.message = null;
     this.status = TrialStatus.RUNNING;
   }
 
@@ -173,6 +192,13 @@ public class Trial {
 
   public String directory() {
     return directory;
+  }
+
+  /** The GPUs the trial was given, ascending; empty when none. */
+  public List<Integer> gpuIndices() {
+    return gpuIndices == null
+        ? List.of()
+        : Arrays.stream(gpuIndices.split(",")).map(Integer::valueOf).toList();
   }
 
   public Long pid() {

@@ -2,6 +2,7 @@ package dev.tunelab.trial;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @param finalMetricData the FINAL metric as reported, JSON text
  * @param latestMetric the newest finite intermediate result
  * @param metricCount how many metric records are stored
+ * @param gpuIndices the GPUs the trial was given ({@code CUDA_VISIBLE_DEVICES}); empty when none
  * @param exitCode the process's exit code, once it exited
- * @param message why it failed or was ended early; for failures, the end of its stderr
+ * @param message why it is waiting, failed or was ended early; for failures, the end of stderr
  * @param directory the trial folder: parameter.cfg, stdout, stderr, .nni/metrics
  * @param durationMillis time from start to end, or to now while running
  */
@@ -34,6 +36,7 @@ public record TrialView(
     String finalMetricData,
     Double latestMetric,
     int metricCount,
+    List<Integer> gpuIndices,
     Integer exitCode,
     String message,
     String directory,
@@ -61,6 +64,7 @@ public record TrialView(
         trial.finalData(),
         trial.latestValue(),
         trial.metricCount(),
+        trial.gpuIndices(),
         trial.exitCode(),
         trial.message(),
         trial.directory(),

@@ -195,11 +195,6 @@ class ExperimentConfigJsonTest {
             "supports local"),
         Arguments.of(
             "trialConcurrency: 2",
-            "trialConcurrency: 2\ntrialGpuNumber: 1",
-            "trialGpuNumber",
-            "cannot schedule GPUs yet"),
-        Arguments.of(
-            "trialConcurrency: 2",
             "trialConcurrency: 2\nlogLevel: loud",
             "logLevel",
             "fatal, error"),

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
@@ -30,6 +31,10 @@ class LocalTrainingService implements TrainingService {
   private static final Logger log = LoggerFactory.getLogger(LocalTrainingService.class);
 
   private final Clock clock;
+
+  /** The wrapper of every trial process that runs now; each leads its trial's process group. */
+  private final Set<Long> leaders = ConcurrentHashMap.newKeySet();
+
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {
@@ -61,7 +66,7 @@ class LocalTrainingService implements TrainingService {
     Files.writeString(dir.resolve(".nni/pid"), Long.toString(process.pid()));
     CompletableFuture<TrialExit> exit =
         process.onExit().thenApply(ended -> exitOf(dir, ended.exitValue()));
-    return new LocalTrialProcess(process.pid(), exit, timer);
+    return tracked(new LocalTrialProcess(process.pid(), exit, timer));
   }
 
   @Override
@@ -80,7 +85,7 @@ class LocalTrainingService implements TrainingService {
     if (alive.isPresent()) {
       CompletableFuture<TrialExit> exit =
           alive.get().onExit().thenApply(ended -> exitOf(trialDirectory, null));
-      return Optional.of(new LocalTrialProcess(alive.get().pid(), exit, timer));
+      return Optional.of(tracked(new LocalTrialProcess(alive.get().pid(), exit, timer)));
     }
     if (pid.isPresent()) {
       // It started, then vanished without recording an exit code: killed while we were down.
@@ -91,6 +96,17 @@ class LocalTrainingService implements TrainingService {
               timer));
     }
     return Optional.empty();
+  }
+
+  @Override
+  public boolean isTrialProcess(long pid) {
+    return leaders.contains(pid) || ProcessGroup.of(pid).stream().anyMatch(leaders::contains);
+  }
+
+  private LocalTrialProcess tracked(LocalTrialProcess process) {
+    leaders.add(process.pid());
+    process.exit().whenComplete((exit, error) -> leaders.remove(process.pid()));
+    return process;
   }
 
   @Override

@@ -1,6 +1,9 @@
 package dev.tunelab.executor.local;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +14,22 @@ final class ProcessGroup {
   private static final Logger log = LoggerFactory.getLogger(ProcessGroup.class);
 
   private ProcessGroup() {}
+
+  /**
+   * The process group of a process, from {@code /proc/<pid>/stat}.
+   *
+   * @return empty when the process is gone or {@code /proc} cannot tell
+   */
+  static OptionalLong of(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      // "pid (command) state ppid pgrp ...": the command may hold spaces and parentheses.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return OptionalLong.of(Long.parseLong(fields[2]));
+    } catch (IOException | RuntimeException e) {
+      return OptionalLong.empty();
+    }
+  }
 
   /**
    * Sends {@code signal} (such as {@code TERM} or {@code KILL}) to every process of the group led

@@ -120,6 +120,25 @@ class LocalTrainingServiceTest {
   }
 
   @Test
+  void knowsTheProcessesOfItsTrialsAndNoOthers() throws Exception {
+    TrialLaunch launch = launch("Own1", "sleep 300 & echo $! > own.pid; wait", null);
+    TrialProcess process = service.launch(launch);
+    Path childPid = code.resolve("own.pid");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> Files.exists(childPid) && Files.size(childPid) > 0);
+    long child = Long.parseLong(Files.readString(childPid).trim());
+
+    assertThat(service.isTrialProcess(process.pid())).isTrue();
+    assertThat(service.isTrialProcess(child)).isTrue();
+    assertThat(service.isTrialProcess(ProcessHandle.current().pid())).isFalse();
+
+    process.terminate(Duration.ofMillis(200));
+    process.exit().get(10, TimeUnit.SECONDS);
+    assertThat(service.isTrialProcess(process.pid())).isFalse();
+  }
+
+  @Test
   void findsNothingToReattachForATrialThatNeverStarted() {
     assertThat(service.reattach(trials.resolve("never"))).isEmpty();
   }

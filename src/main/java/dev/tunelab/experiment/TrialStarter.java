@@ -1,0 +1,180 @@
+package dev.tunelab.experiment;
+
+import dev.tunelab.executor.TrialProcess;
+import dev.tunelab.gpu.GpuLease;
+import dev.tunelab.gpu.GpuLeases;
+import dev.tunelab.gpu.model.GpuRequest;
+import dev.tunelab.trial.TrialStatus;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Starts submitted trials: gets their GPUs from the shared leases when the experiment asks for
+ * GPUs, then starts their process. A trial that cannot get its GPUs waits, in submission order,
+ * with the reason recorded on it; {@link #startWaiting} tries again. Used only on the runner's
+ * thread.
+ */
+final class TrialStarter {
+
+  /** How one attempt to start a trial ended. */
+  enum Outcome {
+    STARTED,
+    WAITING,
+    /** The process could not start; the trial ended as FAILED (see {@link #failure()}). */
+    FAILED
+  }
+
+  private final String experimentId;
+  private final RunnerServices services;
+  private final TrialLauncher launcher;
+  private final RunningTrials running;
+  private final Consumer<TrialTransition> record;
+  private final Deque<Pending> waiting = new ArrayDeque<>();
+  private String failure;
+
+  TrialStarter(
+      String experimentId,
+      RunnerServices services,
+      TrialLauncher launcher,
+      RunningTrials running,
+      Consumer<TrialTransition> record) {
+    this.experimentId = experimentId;
+    this.services = services;
+    this.launcher = launcher;
+    this.running = running;
+    this.record = record;
+  }
+
+  /** Starts a trial, or queues it behind the waiting ones when it cannot get its GPUs now. */
+  Outcome start(
+      TrialSnapshot trial,
+      Map<String, Object> parameters,
+      ExperimentConfig config,
+      RunningTrials.FinalValue onFinal,
+      RunningTrials.Ended onEnded) {
+    Pending pending = new Pending(trial, parameters);
+    Outcome outcome =
+        waiting.isEmpty() ? attempt(pending, config, onFinal, onEnded) : Outcome.WAITING;
+    if (outcome == Outcome.WAITING) {
+      waiting.addLast(pending);
+    }
+    return outcome;
+  }
+
+  /** Queues a trial that was waiting when Tunelab stopped. */
+  void resumeWaiting(TrialSnapshot trial, Map<String, Object> parameters) {
+    waiting.addLast(new Pending(trial, parameters));
+  }
+
+  /**
+   * Starts waiting trials in order while slots are free and GPUs allow.
+   *
+   * @return the outcome of the last attempt; STARTED when no trial waits any more
+   */
+  Outcome startWaiting(
+      int freeSlots,
+      ExperimentConfig config,
+      RunningTrials.FinalValue onFinal,
+      RunningTrials.Ended onEnded) {
+    int slots = freeSlots;
+    while (!waiting.isEmpty() && slots > 0) {
+      Outcome outcome = attempt(waiting.peekFirst(), config, onFinal, onEnded);
+      if (outcome == Outcome.WAITING) {
+        return outcome;
+      }
+      waiting.removeFirst();
+      if (outcome == Outcome.FAILED) {
+        return outcome;
+      }
+      slots--;
+    }
+    return waiting.isEmpty() ? Outcome.STARTED : Outcome.WAITING;
+  }
+
+  int waitingCount() {
+    return waiting.size();
+  }
+
+  /** Takes a waiting trial out of the queue, as when it is cancelled. */
+  Optional<TrialSnapshot> withdraw(String trialId) {
+    Optional<Pending> found =
+        waiting.stream().filter(p -> p.trial.trialId().equals(trialId)).findFirst();
+    found.ifPresent(waiting::remove);
+    return found.map(Pending::trial);
+  }
+
+  /** Takes every waiting trial out of the queue, as when the experiment ends. */
+  List<TrialSnapshot> withdrawAll() {
+    List<TrialSnapshot> all = waiting.stream().map(Pending::trial).toList();
+    waiting.clear();
+    return all;
+  }
+
+  /** Why the last FAILED attempt failed. */
+  String failure() {
+    return failure;
+  }
+
+  private Outcome attempt(
+      Pending pending,
+      ExperimentConfig config,
+      RunningTrials.FinalValue onFinal,
+      RunningTrials.Ended onEnded) {
+    TrialSnapshot trial = pending.trial;
+    GpuLease lease = null;
+    Optional<GpuRequest> request = config.gpuRequest();
+    if (request.isPresent()) {
+      GpuLeases.Result result =
+          services
+              .gpus()
+              .acquire(new GpuLeases.Holder(experimentId, trial.trialId()), request.get());
+      if (result.lease() == null) {
+        if (!result.waitReason().equals(pending.reason)) {
+          pending.reason = result.waitReason();
+          record.accept(
+              new TrialTransition.Waiting(trial.id(), pending.reason, services.clock().instant()));
+        }
+        return Outcome.WAITING;
+      }
+      lease = result.lease();
+    }
+    TrialProcess process;
+    try {
+      process = launcher.start(trial, pending.parameters, lease);
+    } catch (IOException e) {
+      if (lease != null) {
+        services.gpus().release(lease);
+      }
+      failure = "Tunelab could not start the trial: " + e.getMessage();
+      record.accept(
+          new TrialTransition.EndedEarly(
+              trial.id(), TrialStatus.FAILED, null, failure, services.clock().instant()));
+      return Outcome.FAILED;
+    }
+    List<Integer> gpus = lease == null ? List.of() : lease.indices();
+    record.accept(
+        new TrialTransition.Started(trial.id(), process.pid(), gpus, services.clock().instant()));
+    running.watch(trial, process, lease, config.maxTrialDuration(), onFinal, onEnded);
+    return Outcome.STARTED;
+  }
+
+  private static final class Pending {
+    final TrialSnapshot trial;
+    final Map<String, Object> parameters;
+    String reason;
+
+    Pending(TrialSnapshot trial, Map<String, Object> parameters) {
+      this.trial = trial;
+      this.parameters = parameters;
+    }
+
+    TrialSnapshot trial() {
+      return trial;
+    }
+  }
+}
