@@ -78,6 +78,29 @@ class GpuSchedulingTest extends IntegrationTest {
   }
 
   @Test
+  void twoExperimentsShareTheGpusWithoutEverDoublingUp() {
+    String first = create(experiment(3, 2, "useActiveGpu: false"));
+    String second = create(experiment(3, 2, "useActiveGpu: false"));
+
+    awaitStatus(first, "DONE", "ERROR");
+    awaitStatus(second, "DONE", "ERROR");
+
+    List<JsonNode> trials = new ArrayList<>();
+    trials(first).forEach(trials::add);
+    trials(second).forEach(trials::add);
+    assertThat(trials)
+        .allSatisfy(t -> assertThat(t.path("status").asString()).isEqualTo("SUCCEEDED"));
+    assertThat(maxOverlap(trials)).isEqualTo(2);
+    for (JsonNode a : trials) {
+      for (JsonNode b : trials) {
+        if (a != b && overlap(a, b)) {
+          assertThat(a.path("gpuIndices")).isNotEqualTo(b.path("gpuIndices"));
+        }
+      }
+    }
+  }
+
+  @Test
   void aGpuBusyWithAnotherProcessIsSkippedUnlessUseActiveGpu() {
     SMI.processes(NvidiaSmiOutputs.processes(777000, 1));
 
