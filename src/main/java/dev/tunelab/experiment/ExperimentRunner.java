@@ -4,16 +4,14 @@ import dev.tunelab.experiment.ExperimentLedger.RunnerStart;
 import dev.tunelab.experiment.ExperimentLedger.StartMode;
 import dev.tunelab.trial.TrialStatus;
 import dev.tunelab.tuner.Suggestions;
-import dev.tunelab.tuner.TrialRecord;
 import dev.tunelab.tuner.Tuner;
 import dev.tunelab.tuner.TunerArgs;
 import dev.tunelab.tuner.TunerFactory;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -47,8 +45,7 @@ final class ExperimentRunner {
   private final FailureGuard failureGuard;
   private final TrialStarter starter;
 
-  /** The tuner's view of every trial, indexed by sequence id. */
-  private final List<TrialRecord> history = new ArrayList<>();
+  private final History history = new History();
 
   private final List<TrialTransition> unrecorded = new ArrayList<>();
   private ExperimentConfig config;
@@ -75,7 +72,15 @@ final class ExperimentRunner {
         new RunnerLoop("runner-" + experimentId, this::recordTransitions, this::failUnexpectedly);
     this.running = new RunningTrials(experimentId, services, loop, unrecorded::add);
     this.failureGuard = new FailureGuard(services.settings().maxFailuresBeforeAnySuccess());
-    this.starter = new TrialStarter(experimentId, services, launcher, running, unrecorded::add);
+    this.starter =
+        new TrialStarter(
+            experimentId,
+            services,
+            launcher,
+            running,
+            unrecorded::add,
+            history::reported,
+            this::trialEnded);
   }
 
   String experimentId() {
@@ -105,19 +110,12 @@ final class ExperimentRunner {
   CompletableFuture<Void> cancel(String trialId) {
     return loop.call(
         () -> {
-          Optional<TrialSnapshot> waiting = starter.withdraw(trialId);
+          String reason = "cancelled by the user";
+          Optional<TrialSnapshot> waiting = starter.end(trialId, TrialStatus.USER_CANCELED, reason);
           if (waiting.isEmpty()) {
             running.cancel(trialId);
             return;
           }
-          String reason = "cancelled by the user";
-          unrecorded.add(
-              new TrialTransition.EndedEarly(
-                  waiting.get().id(),
-                  TrialStatus.USER_CANCELED,
-                  null,
-                  reason,
-                  services.clock().instant()));
           noteEnd(waiting.get(), TrialStatus.USER_CANCELED, reason);
           fill();
         });
@@ -161,24 +159,18 @@ final class ExperimentRunner {
       stopListening = services.gpus().onRelease(() -> loop.post(this::fill));
     }
     for (TrialSnapshot trial : start.trials()) {
-      history.add(launcher.record(trial));
+      history.addStored(trial);
+      launcher.remember(trial);
       if (!trial.status().isFinished()) {
         recover(trial);
       }
     }
     if (mode == StartMode.RECOVER) {
+      Set<String> recorded =
+          start.trials().stream().map(TrialSnapshot::trialId).collect(Collectors.toSet());
       services
           .training()
-          .abandonUnrecorded(
-              launcher.trialsFolder(),
-              start.trials().stream().map(TrialSnapshot::trialId).collect(Collectors.toSet()),
-              services.settings().killGrace())
-          .forEach(
-              trialId ->
-                  log.warn(
-                      "Experiment {}: ended trial {}, which started just before Tunelab stopped and was never recorded",
-                      experimentId,
-                      trialId));
+          .abandonUnrecorded(launcher.trialsFolder(), recorded, services.settings().killGrace());
     }
     if (status == ExperimentStatus.STOPPING) {
       end(ExperimentStatus.STOPPED, null);
@@ -191,9 +183,9 @@ final class ExperimentRunner {
   /** Picks up a trial that was waiting or running when Tunelab stopped. */
   private void recover(TrialSnapshot trial) {
     if (trial.status() == TrialStatus.WAITING) {
-      starter.resumeWaiting(trial, history.get(trial.sequenceId()).parameters());
+      starter.resumeWaiting(trial, history.parameters(trial.sequenceId()));
     } else if (!running.adopt(
-        trial, config.maxTrialDuration(), this::recordValue, this::trialEnded)) {
+        trial, config.maxTrialDuration(), history::reported, this::trialEnded)) {
       String reason = "Tunelab restarted and found no sign that the trial's process ever started";
       unrecorded.add(
           new TrialTransition.EndedEarly(
@@ -209,18 +201,14 @@ final class ExperimentRunner {
     }
     try {
       TrialStarter.Outcome outcome =
-          starter.startWaiting(
-              config.trialConcurrency() - running.size(),
-              config,
-              this::recordValue,
-              this::trialEnded);
+          starter.startWaiting(config.trialConcurrency() - running.size(), config);
       while (outcome == TrialStarter.Outcome.STARTED
           && running.size() < config.trialConcurrency()
           && !budget.usedUp(config, history.size())
           && !tunerExhausted) {
         int slots =
             budget.trialsLeft(config, history.size(), config.trialConcurrency() - running.size());
-        Suggestions suggestions = tuner.suggest(Collections.unmodifiableList(history), slots);
+        Suggestions suggestions = tuner.suggest(history.records(), slots);
         tunerExhausted = suggestions.exhausted();
         List<Map<String, Object>> proposed = suggestions.parameters();
         for (Map<String, Object> parameters :
@@ -260,12 +248,9 @@ final class ExperimentRunner {
    */
   private TrialStarter.Outcome launch(Map<String, Object> parameters, String source) {
     TrialSnapshot trial = launcher.newTrial(history.size(), parameters, source);
-    history.add(
-        new TrialRecord(
-            trial.sequenceId(), parameters, TrialRecord.State.PENDING, OptionalDouble.empty()));
+    history.addSubmitted(trial.sequenceId(), parameters);
     unrecorded.add(new TrialTransition.Submitted(experimentId, trial, services.clock().instant()));
-    TrialStarter.Outcome outcome =
-        starter.start(trial, parameters, config, this::recordValue, this::trialEnded);
+    TrialStarter.Outcome outcome = starter.start(trial, parameters, config);
     if (outcome == TrialStarter.Outcome.FAILED) {
       noteEnd(trial, TrialStatus.FAILED, starter.failure());
     }
@@ -294,7 +279,7 @@ final class ExperimentRunner {
 
   /** Updates the tuner's view of an ended trial and watches for a command that always fails. */
   private void noteEnd(TrialSnapshot trial, TrialStatus ended, String message) {
-    history.set(trial.sequenceId(), launcher.ended(history.get(trial.sequenceId()), ended));
+    history.ended(trial.sequenceId(), ended);
     if (ended == TrialStatus.SUCCEEDED) {
       failureGuard.succeeded();
     } else if (ended == TrialStatus.FAILED && failureGuard.failed() && ending == null) {
@@ -307,13 +292,6 @@ final class ExperimentRunner {
               + message
               + ". Fix the trial command, then resume the experiment.");
     }
-  }
-
-  private void recordValue(int sequenceId, double value) {
-    TrialRecord record = history.get(sequenceId);
-    history.set(
-        sequenceId,
-        new TrialRecord(sequenceId, record.parameters(), record.state(), OptionalDouble.of(value)));
   }
 
   private void applyConfig(ExperimentConfig changed) {
@@ -368,12 +346,9 @@ final class ExperimentRunner {
         outcome == ExperimentStatus.ERROR ? TrialStatus.SYS_CANCELED : TrialStatus.USER_CANCELED;
     String trialReason =
         outcome == ExperimentStatus.ERROR ? "the experiment failed" : "the experiment was stopped";
-    for (TrialSnapshot waiting : starter.withdrawAll()) {
-      unrecorded.add(
-          new TrialTransition.EndedEarly(
-              waiting.id(), trialEnd, null, trialReason, services.clock().instant()));
-      noteEnd(waiting, trialEnd, trialReason);
-    }
+    starter
+        .endAll(trialEnd, trialReason)
+        .forEach(waiting -> noteEnd(waiting, trialEnd, trialReason));
     recordTransitions();
     if (outcome == ExperimentStatus.ERROR) {
       services.ledger().fail(experimentId, reason);

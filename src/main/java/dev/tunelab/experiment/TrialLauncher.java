@@ -4,7 +4,6 @@ import dev.tunelab.executor.TrialLaunch;
 import dev.tunelab.executor.TrialProcess;
 import dev.tunelab.gpu.GpuLease;
 import dev.tunelab.trial.TrialStatus;
-import dev.tunelab.tuner.TrialRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -12,9 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Set;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,24 +39,9 @@ final class TrialLauncher {
     this.config = config;
   }
 
-  /** A stored trial as the tuner sees it. */
-  TrialRecord record(TrialSnapshot trial) {
+  /** Keeps new trial ids apart from those of the stored trials. */
+  void remember(TrialSnapshot trial) {
     trialIds.add(trial.trialId());
-    OptionalDouble value =
-        trial.finalValue() == null ? OptionalDouble.empty() : OptionalDouble.of(trial.finalValue());
-    TrialRecord pending =
-        new TrialRecord(
-            trial.sequenceId(), parse(trial.parameters()), TrialRecord.State.PENDING, value);
-    return trial.status().isFinished() ? ended(pending, trial.status()) : pending;
-  }
-
-  /** The same record, ended with the given status. */
-  TrialRecord ended(TrialRecord record, TrialStatus status) {
-    TrialRecord.State state =
-        status == TrialStatus.SUCCEEDED
-            ? TrialRecord.State.SUCCEEDED
-            : TrialRecord.State.ENDED_EARLY;
-    return new TrialRecord(record.sequenceId(), record.parameters(), state, record.value());
   }
 
   /** A new WAITING trial with fresh ids, not recorded yet. */
@@ -130,9 +112,5 @@ final class TrialLauncher {
       id = builder.toString();
     } while (!trialIds.add(id));
     return id;
-  }
-
-  static Map<String, Object> parse(String parametersJson) {
-    return JSON.readValue(parametersJson, new TypeReference<LinkedHashMap<String, Object>>() {});
   }
 }

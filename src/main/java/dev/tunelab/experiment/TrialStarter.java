@@ -34,32 +34,40 @@ final class TrialStarter {
   private final TrialLauncher launcher;
   private final RunningTrials running;
   private final Consumer<TrialTransition> record;
+  private final RunningTrials.FinalValue onFinal;
+  private final RunningTrials.Ended onEnded;
   private final Deque<Pending> waiting = new ArrayDeque<>();
   private String failure;
 
+  /**
+   * @param onFinal told each started trial's FINAL metric
+   * @param onEnded told when each started trial has ended
+   */
+  /**
+   * @param onFinal told each started trial's FINAL metric
+   * @param onEnded told when each started trial has ended
+   */
   TrialStarter(
       String experimentId,
       RunnerServices services,
       TrialLauncher launcher,
       RunningTrials running,
-      Consumer<TrialTransition> record) {
+      Consumer<TrialTransition> record,
+      RunningTrials.FinalValue onFinal,
+      RunningTrials.Ended onEnded) {
     this.experimentId = experimentId;
     this.services = services;
     this.launcher = launcher;
     this.running = running;
     this.record = record;
+    this.onFinal = onFinal;
+    this.onEnded = onEnded;
   }
 
   /** Starts a trial, or queues it behind the waiting ones when it cannot get its GPUs now. */
-  Outcome start(
-      TrialSnapshot trial,
-      Map<String, Object> parameters,
-      ExperimentConfig config,
-      RunningTrials.FinalValue onFinal,
-      RunningTrials.Ended onEnded) {
+  Outcome start(TrialSnapshot trial, Map<String, Object> parameters, ExperimentConfig config) {
     Pending pending = new Pending(trial, parameters);
-    Outcome outcome =
-        waiting.isEmpty() ? attempt(pending, config, onFinal, onEnded) : Outcome.WAITING;
+    Outcome outcome = waiting.isEmpty() ? attempt(pending, config) : Outcome.WAITING;
     if (outcome == Outcome.WAITING) {
       waiting.addLast(pending);
     }
@@ -76,14 +84,10 @@ final class TrialStarter {
    *
    * @return the outcome of the last attempt; STARTED when no trial waits any more
    */
-  Outcome startWaiting(
-      int freeSlots,
-      ExperimentConfig config,
-      RunningTrials.FinalValue onFinal,
-      RunningTrials.Ended onEnded) {
+  Outcome startWaiting(int freeSlots, ExperimentConfig config) {
     int slots = freeSlots;
     while (!waiting.isEmpty() && slots > 0) {
-      Outcome outcome = attempt(waiting.peekFirst(), config, onFinal, onEnded);
+      Outcome outcome = attempt(waiting.peekFirst(), config);
       if (outcome == Outcome.WAITING) {
         return outcome;
       }
@@ -100,19 +104,26 @@ final class TrialStarter {
     return waiting.size();
   }
 
-  /** Takes a waiting trial out of the queue, as when it is cancelled. */
-  Optional<TrialSnapshot> withdraw(String trialId) {
+  /** Ends a waiting trial as {@code status}; empty when no trial with this id waits. */
+  Optional<TrialSnapshot> end(String trialId, TrialStatus status, String reason) {
     Optional<Pending> found =
         waiting.stream().filter(p -> p.trial.trialId().equals(trialId)).findFirst();
-    found.ifPresent(waiting::remove);
+    found.ifPresent(pending -> end(pending, status, reason));
     return found.map(Pending::trial);
   }
 
-  /** Takes every waiting trial out of the queue, as when the experiment ends. */
-  List<TrialSnapshot> withdrawAll() {
-    List<TrialSnapshot> all = waiting.stream().map(Pending::trial).toList();
-    waiting.clear();
-    return all;
+  /** Ends every waiting trial as {@code status}, as when the experiment ends. */
+  List<TrialSnapshot> endAll(TrialStatus status, String reason) {
+    List<Pending> all = List.copyOf(waiting);
+    all.forEach(pending -> end(pending, status, reason));
+    return all.stream().map(Pending::trial).toList();
+  }
+
+  private void end(Pending pending, TrialStatus status, String reason) {
+    waiting.remove(pending);
+    record.accept(
+        new TrialTransition.EndedEarly(
+            pending.trial.id(), status, null, reason, services.clock().instant()));
   }
 
   /** Why the last FAILED attempt failed. */
@@ -120,11 +131,7 @@ final class TrialStarter {
     return failure;
   }
 
-  private Outcome attempt(
-      Pending pending,
-      ExperimentConfig config,
-      RunningTrials.FinalValue onFinal,
-      RunningTrials.Ended onEnded) {
+  private Outcome attempt(Pending pending, ExperimentConfig config) {
     TrialSnapshot trial = pending.trial;
     GpuLease lease = null;
     Optional<GpuRequest> request = config.gpuRequest();

@@ -122,6 +122,10 @@ class LocalTrainingService implements TrainingService {
           reattach(trial).ifPresent(process -> process.terminate(grace));
           Files.move(trial, trial.resolveSibling(trialId + ".unrecorded"));
           abandoned.add(trialId);
+          log.warn(
+              "Ended trial {}, which started just before Tunelab stopped and was never recorded; its folder is now {}.unrecorded",
+              trialId,
+              trial);
         }
       }
     } catch (IOException e) {
