@@ -8,13 +8,13 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The real nvidia-smi outputs of ../shared/fixtures, and multi-GPU machines built in their image.
+ * Real nvidia-smi outputs (src/test/resources/nvidia-smi), and multi-GPU machines built in
+ * their image.
  */
 public final class NvidiaSmiOutputs {
 
-  /** The shared fixtures, relative to the repository root where the build runs. */
-  public static final Path FIXTURES =
-      Path.of("../shared/fixtures/nvidia-smi").toAbsolutePath().normalize();
+  /** The fixtures, relative to the repository root where the build runs. */
+  public static final Path FIXTURES = Path.of("src/test/resources/nvidia-smi").toAbsolutePath();
 
   private NvidiaSmiOutputs() {}
 
