@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Real nvidia-smi outputs (src/test/resources/nvidia-smi), and multi-GPU machines built in
- * their image.
+ * Real nvidia-smi outputs (src/test/resources/nvidia-smi), and multi-GPU machines built in their
+ * image.
  */
 public final class NvidiaSmiOutputs {
 
