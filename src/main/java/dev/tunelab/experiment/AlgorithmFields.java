@@ -1,5 +1,7 @@
 package dev.tunelab.experiment;
 
+import dev.tunelab.assessor.AssessorCatalog;
+import dev.tunelab.assessor.AssessorFactory;
 import dev.tunelab.experiment.ExperimentConfig.AlgorithmConfig;
 import dev.tunelab.searchspace.SearchSpace;
 import dev.tunelab.tuner.InvalidTunerArgsException;
@@ -19,10 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class AlgorithmFields {
 
   private final TunerCatalog tuners;
+  private final AssessorCatalog assessors;
   private final JsonMapper json;
 
-  AlgorithmFields(TunerCatalog tuners, JsonMapper json) {
+  AlgorithmFields(TunerCatalog tuners, AssessorCatalog assessors, JsonMapper json) {
     this.tuners = tuners;
+    this.assessors = assessors;
     this.json = json;
   }
 
@@ -65,15 +69,27 @@ final class AlgorithmFields {
     return tuner;
   }
 
-  /** The assessor; none are available yet, so any is a problem. */
+  /** The assessor, checked against the catalog; null when none is given or it is invalid. */
   AlgorithmConfig assessor(ConfigObject config) {
     AlgorithmConfig assessor = algorithmConfig(config, "assessor");
-    if (assessor != null) {
+    if (assessor == null) {
+      return null;
+    }
+    Optional<AssessorFactory> factory = assessors.find(assessor.name());
+    if (factory.isEmpty()) {
       config.problem(
           "assessor.name",
           "'"
               + assessor.name()
-              + "' is not available: this Tunelab has no assessors yet; leave assessor out");
+              + "' is not an assessor; choose one of "
+              + String.join(", ", assessors.names()));
+      return assessor;
+    }
+    try {
+      TunerArgs.bind(factory.get().arguments(), assessor.classArgs(), 0);
+    } catch (InvalidTunerArgsException e) {
+      e.problems()
+          .forEach(problem -> config.problem("assessor." + problem.field(), problem.message()));
     }
     return assessor;
   }

@@ -6,6 +6,7 @@ import dev.tunelab.web.RequestBodies;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.Map;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -77,6 +78,18 @@ class ExperimentApiController {
       @RequestBody(required = false) String body,
       @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
     return experiments.update(id, RequestBodies.parse(body, type));
+  }
+
+  @Operation(
+      summary =
+          "Import earlier results, [{parameter: {...}, value: number}], to warm-start the tuner"
+              + " (NNI's import-data)")
+  @PostMapping(path = "/{id}/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+  Map<String, Integer> importResults(
+      @PathVariable String id, @RequestBody(required = false) String body) {
+    return Map.of(
+        "imported",
+        experiments.importResults(id, RequestBodies.parse(body, MediaType.APPLICATION_JSON)));
   }
 
   @Operation(

@@ -1,5 +1,6 @@
 package dev.tunelab.experiment;
 
+import dev.tunelab.assessor.AssessorCatalog;
 import dev.tunelab.experiment.ExperimentConfig.AlgorithmConfig;
 import dev.tunelab.experiment.ExperimentConfig.TrainingServiceConfig;
 import dev.tunelab.searchspace.FieldProblem;
@@ -30,11 +31,13 @@ public final class ExperimentConfigJson {
       List.of("fatal", "error", "warning", "info", "debug", "trace");
 
   private final TunerCatalog tuners;
+  private final AssessorCatalog assessors;
   private final ConfigPaths paths;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  public ExperimentConfigJson(TunerCatalog tuners, ConfigPaths paths) {
+  public ExperimentConfigJson(TunerCatalog tuners, AssessorCatalog assessors, ConfigPaths paths) {
     this.tuners = tuners;
+    this.assessors = assessors;
     this.paths = paths;
   }
 
@@ -69,7 +72,7 @@ public final class ExperimentConfigJson {
     checkIgnoredFields(config);
 
     SearchSpace space = new SearchSpaceField(paths, json).read(config, codeDirectory);
-    AlgorithmFields algorithms = new AlgorithmFields(tuners, json);
+    AlgorithmFields algorithms = new AlgorithmFields(tuners, assessors, json);
     AlgorithmConfig tuner = algorithms.tuner(config, space);
     AlgorithmConfig assessor = algorithms.assessor(config);
     TrainingServiceConfig trainingService = service.toConfig(gpuNumber, config, problems);

@@ -1,6 +1,7 @@
 package dev.tunelab.experiment;
 
 import dev.tunelab.TunelabProperties;
+import dev.tunelab.assessor.AssessorCatalog;
 import dev.tunelab.tuner.TunerCatalog;
 import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +17,16 @@ class ExperimentConfiguration {
   }
 
   @Bean
-  ExperimentConfigJson experimentConfigJson(TunerCatalog tuners, TunelabProperties properties) {
+  AssessorCatalog assessorCatalog() {
+    return AssessorCatalog.builtIn();
+  }
+
+  @Bean
+  ExperimentConfigJson experimentConfigJson(
+      TunerCatalog tuners, AssessorCatalog assessors, TunelabProperties properties) {
     return new ExperimentConfigJson(
-        tuners, new ConfigPaths(Path.of("").toAbsolutePath(), properties.experimentsDirectory()));
+        tuners,
+        assessors,
+        new ConfigPaths(Path.of("").toAbsolutePath(), properties.experimentsDirectory()));
   }
 }

@@ -19,13 +19,19 @@ class ExperimentLedger {
   private final ExperimentRepository experiments;
   private final TrialRepository trials;
   private final EventLog events;
+  private final ImportedResults imported;
   private final Clock clock;
 
   ExperimentLedger(
-      ExperimentRepository experiments, TrialRepository trials, EventLog events, Clock clock) {
+      ExperimentRepository experiments,
+      TrialRepository trials,
+      EventLog events,
+      ImportedResults imported,
+      Clock clock) {
     this.experiments = experiments;
     this.trials = trials;
     this.events = events;
+    this.imported = imported;
     this.clock = clock;
   }
 
@@ -62,7 +68,8 @@ class ExperimentLedger {
         experiment.tunerSeed(),
         experiment.activeDuration(now),
         now,
-        history);
+        history,
+        imported.of(experimentId));
   }
 
   /** Records trial transitions in one transaction, in order, each with its event. */
@@ -117,6 +124,15 @@ class ExperimentLedger {
     events.append(experimentId, null, ExperimentStatus.ERROR.name(), reason, now);
   }
 
+  /** Stores imported results; the experiment's runner, if any, is told separately. */
+  @Transactional
+  void importResults(String experimentId, List<ImportedResults.Result> results) {
+    Instant now = clock.instant();
+    load(experimentId);
+    imported.add(experimentId, results, now);
+    events.append(experimentId, null, "IMPORTED", results.size() + " results", now);
+  }
+
   @Transactional
   void changeConfig(String experimentId, String configJson) {
     load(experimentId).changeConfig(configJson);
@@ -152,5 +168,6 @@ class ExperimentLedger {
       long tunerSeed,
       Duration activeDuration,
       Instant openedAt,
-      List<TrialSnapshot> trials) {}
+      List<TrialSnapshot> trials,
+      List<ImportedResults.Result> imported) {}
 }

@@ -1,5 +1,7 @@
 package dev.tunelab.experiment;
 
+import dev.tunelab.assessor.Assessor;
+import dev.tunelab.assessor.AssessorFactory;
 import dev.tunelab.experiment.ExperimentLedger.RunnerStart;
 import dev.tunelab.experiment.ExperimentLedger.StartMode;
 import dev.tunelab.trial.TrialStatus;
@@ -8,6 +10,7 @@ import dev.tunelab.tuner.Tuner;
 import dev.tunelab.tuner.TunerArgs;
 import dev.tunelab.tuner.TunerFactory;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +54,10 @@ final class ExperimentRunner {
   private ExperimentConfig config;
   private long tunerSeed;
   private Tuner tuner;
+
+  /** Judges running trials from their intermediate results; null when the config has none. */
+  private Assessor assessor;
+
   private ExperimentStatus status;
   private Budget budget;
   private boolean tunerExhausted;
@@ -98,6 +105,15 @@ final class ExperimentRunner {
             abandonStart(e);
             throw e;
           }
+        });
+  }
+
+  /** Adds imported results (already stored) to what the tuner learns from. */
+  CompletableFuture<Void> imported(List<ImportedResults.Result> results) {
+    return loop.call(
+        () -> {
+          results.forEach(result -> history.addImported(result.parameters(), result.value()));
+          fill();
         });
   }
 
@@ -155,14 +171,24 @@ final class ExperimentRunner {
       return;
     }
     launcher.useConfig(config);
+    Map<Integer, List<Double>> curves = Map.of();
+    if (config.assessor() != null) {
+      assessor = newAssessor();
+      curves = services.intermediates().byTrial(experimentId);
+      running.reportIntermediatesTo(this::judge);
+    }
     if (config.gpuRequest().isPresent()) {
       stopListening = services.gpus().onRelease(() -> loop.post(this::fill));
     }
+    start.imported().forEach(result -> history.addImported(result.parameters(), result.value()));
     for (TrialSnapshot trial : start.trials()) {
       history.addStored(trial);
       launcher.remember(trial);
+      List<Double> curve = curves.getOrDefault(trial.sequenceId(), List.of());
       if (!trial.status().isFinished()) {
-        recover(trial);
+        recover(trial, curve);
+      } else if (assessor != null) {
+        assessor.trialEnded(trial.sequenceId(), curve, trial.status() == TrialStatus.SUCCEEDED);
       }
     }
     if (mode == StartMode.RECOVER) {
@@ -181,11 +207,11 @@ final class ExperimentRunner {
   }
 
   /** Picks up a trial that was waiting or running when Tunelab stopped. */
-  private void recover(TrialSnapshot trial) {
+  private void recover(TrialSnapshot trial, List<Double> curve) {
     if (trial.status() == TrialStatus.WAITING) {
       starter.resumeWaiting(trial, history.parameters(trial.sequenceId()));
     } else if (!running.adopt(
-        trial, config.maxTrialDuration(), history::reported, this::trialEnded)) {
+        trial, curve, config.maxTrialDuration(), history::reported, this::trialEnded)) {
       String reason = "Tunelab restarted and found no sign that the trial's process ever started";
       unrecorded.add(
           new TrialTransition.EndedEarly(
@@ -266,8 +292,9 @@ final class ExperimentRunner {
   }
 
   /** Updates the tuner's view of an ended trial, then refills its slot. */
-  private void trialEnded(TrialSnapshot trial, TrialStatus ended, String message) {
-    noteEnd(trial, ended, message);
+  private void trialEnded(
+      TrialSnapshot trial, TrialStatus ended, String message, List<Double> curve) {
+    noteEnd(trial, ended, message, curve);
     if (ending != null) {
       if (running.isEmpty()) {
         finishEnding();
@@ -277,8 +304,35 @@ final class ExperimentRunner {
     fill();
   }
 
+  /** Shows the assessor each new intermediate result of a running trial; BAD stops the trial. */
+  private void judge(RunningTrial trial, List<Double> values) {
+    for (Double value : values) {
+      trial.curve.add(value);
+      if (trial.requestedEnd == null
+          && assessor.assess(trial.trial.sequenceId(), Collections.unmodifiableList(trial.curve))
+              == Assessor.Verdict.BAD) {
+        running.stop(
+            trial,
+            TrialStatus.EARLY_STOPPED,
+            "stopped early by the "
+                + config.assessor().name()
+                + " assessor after "
+                + trial.curve.size()
+                + " intermediate results");
+      }
+    }
+  }
+
   /** Updates the tuner's view of an ended trial and watches for a command that always fails. */
   private void noteEnd(TrialSnapshot trial, TrialStatus ended, String message) {
+    noteEnd(trial, ended, message, List.of());
+  }
+
+  /** Also tells the assessor, which hears of every trial's end once. */
+  private void noteEnd(TrialSnapshot trial, TrialStatus ended, String message, List<Double> curve) {
+    if (assessor != null) {
+      assessor.trialEnded(trial.sequenceId(), curve, ended == TrialStatus.SUCCEEDED);
+    }
     history.ended(trial.sequenceId(), ended);
     if (ended == TrialStatus.SUCCEEDED) {
       failureGuard.succeeded();
@@ -412,6 +466,12 @@ final class ExperimentRunner {
     loop.close();
     onClose.accept(this);
     closed.complete(status);
+  }
+
+  private Assessor newAssessor() {
+    AssessorFactory factory = services.assessors().find(config.assessor().name()).orElseThrow();
+    return factory.create(
+        TunerArgs.bind(factory.arguments(), config.assessor().classArgs(), tunerSeed));
   }
 
   private Tuner newTuner() {

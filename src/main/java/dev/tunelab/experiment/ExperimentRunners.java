@@ -1,9 +1,11 @@
 package dev.tunelab.experiment;
 
 import dev.tunelab.TunelabProperties;
+import dev.tunelab.assessor.AssessorCatalog;
 import dev.tunelab.executor.TrainingService;
 import dev.tunelab.experiment.ExperimentLedger.StartMode;
 import dev.tunelab.gpu.GpuLeases;
+import dev.tunelab.metric.IntermediateResults;
 import dev.tunelab.metric.MetricCollector;
 import dev.tunelab.trial.TrialIds;
 import dev.tunelab.tuner.TunerCatalog;
@@ -48,6 +50,8 @@ class ExperimentRunners {
       MetricCollector metrics,
       ExperimentConfigJson configs,
       TunerCatalog tuners,
+      AssessorCatalog assessors,
+      IntermediateResults intermediates,
       Clock clock,
       TunelabProperties properties) {
     this.experiments = experiments;
@@ -67,6 +71,8 @@ class ExperimentRunners {
             metrics,
             configs,
             tuners,
+            assessors,
+            intermediates,
             clock,
             timers,
             properties.trials());

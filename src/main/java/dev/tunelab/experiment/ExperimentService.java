@@ -12,6 +12,7 @@ import dev.tunelab.tuner.OptimizeMode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -181,6 +182,20 @@ public class ExperimentService {
     }
     await(runners.start(id, StartMode.RESUME));
     return get(id);
+  }
+
+  /**
+   * Imports earlier results ({@code [{"parameter": {...}, "value": 0.93}]}, NNI's import-data form)
+   * to warm-start the tuner.
+   *
+   * @return how many were imported
+   */
+  public int importResults(String id, JsonNode body) {
+    require(id);
+    List<ImportedResults.Result> results = ImportedResults.parse(body);
+    ledger.importResults(id, results);
+    runners.find(id).ifPresent(runner -> await(runner.imported(results)));
+    return results.size();
   }
 
   /** Ends a running trial as USER_CANCELED; the trial's status changes once its process exits. */

@@ -2,8 +2,8 @@ package dev.tunelab.experiment;
 
 import dev.tunelab.trial.TrialStatus;
 import dev.tunelab.tuner.TrialRecord;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,16 @@ final class History {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  private final List<TrialRecord> imported = new ArrayList<>();
   private final List<TrialRecord> records = new ArrayList<>();
+
+  /**
+   * A result imported from elsewhere: a SUCCEEDED record with sequence id -1, before the trials.
+   */
+  void addImported(Map<String, Object> parameters, double value) {
+    imported.add(
+        new TrialRecord(-1, parameters, TrialRecord.State.SUCCEEDED, OptionalDouble.of(value)));
+  }
 
   /** A stored trial. */
   void addStored(TrialSnapshot trial) {
@@ -61,9 +70,19 @@ final class History {
     return records.size();
   }
 
-  /** A read-only view for tuners. */
+  /** A read-only view for tuners: the imported results, then the trials in submission order. */
   List<TrialRecord> records() {
-    return Collections.unmodifiableList(records);
+    return new AbstractList<>() {
+      @Override
+      public TrialRecord get(int index) {
+        return index < imported.size() ? imported.get(index) : records.get(index - imported.size());
+      }
+
+      @Override
+      public int size() {
+        return imported.size() + records.size();
+      }
+    };
   }
 
   private static TrialRecord.State state(TrialStatus status) {

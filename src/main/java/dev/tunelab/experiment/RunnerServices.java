@@ -1,8 +1,10 @@
 package dev.tunelab.experiment;
 
 import dev.tunelab.TunelabProperties;
+import dev.tunelab.assessor.AssessorCatalog;
 import dev.tunelab.executor.TrainingService;
 import dev.tunelab.gpu.GpuLeases;
+import dev.tunelab.metric.IntermediateResults;
 import dev.tunelab.metric.MetricCollector;
 import dev.tunelab.trial.TrialIds;
 import dev.tunelab.tuner.TunerCatalog;
@@ -18,6 +20,8 @@ record RunnerServices(
     MetricCollector metrics,
     ExperimentConfigJson configs,
     TunerCatalog tuners,
+    AssessorCatalog assessors,
+    IntermediateResults intermediates,
     Clock clock,
     ScheduledExecutorService timers,
     TunelabProperties.Trials settings) {}

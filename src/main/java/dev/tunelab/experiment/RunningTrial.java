@@ -3,6 +3,8 @@ package dev.tunelab.experiment;
 import dev.tunelab.executor.TrialProcess;
 import dev.tunelab.gpu.GpuLease;
 import dev.tunelab.trial.TrialStatus;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
 /** A trial whose process the runner watches; touched only on the runner's thread. */
@@ -13,6 +15,9 @@ final class RunningTrial {
 
   /** The trial's GPUs; null when it has none. Released once, when the trial has exited. */
   final GpuLease lease;
+
+  /** Its intermediate results so far, kept only when the experiment has an assessor. */
+  final List<Double> curve = new ArrayList<>();
 
   ScheduledFuture<?> timeout;
   TrialStatus requestedEnd;

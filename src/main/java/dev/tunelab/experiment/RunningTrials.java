@@ -4,6 +4,7 @@ import dev.tunelab.executor.TrialExit;
 import dev.tunelab.executor.TrialProcess;
 import dev.tunelab.gpu.GpuLease;
 import dev.tunelab.gpu.GpuLeases;
+import dev.tunelab.metric.MetricListener;
 import dev.tunelab.trial.TrialStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,15 @@ final class RunningTrials {
 
   /** Told, on the runner's thread, how a trial ended once its transition is queued. */
   interface Ended {
-    void ended(TrialSnapshot trial, TrialStatus status, String message);
+    /**
+     * @param curve its intermediate results, when the runner asked for them; else empty
+     */
+    void ended(TrialSnapshot trial, TrialStatus status, String message, List<Double> curve);
+  }
+
+  /** Told, on the runner's thread, a running trial's new intermediate results. */
+  interface Intermediates {
+    void reported(RunningTrial trial, List<Double> values);
   }
 
   /** Told the number of a trial's FINAL metric once it is stored. */
@@ -41,6 +50,7 @@ final class RunningTrials {
   private final RunnerLoop loop;
   private final Consumer<TrialTransition> record;
   private final Map<Long, RunningTrial> running = new HashMap<>();
+  private Intermediates onIntermediates;
 
   RunningTrials(
       String experimentId,
@@ -51,6 +61,11 @@ final class RunningTrials {
     this.services = services;
     this.loop = loop;
     this.record = record;
+  }
+
+  /** Keeps each trial's intermediate results and reports new ones, for an assessor. */
+  void reportIntermediatesTo(Intermediates listener) {
+    this.onIntermediates = listener;
   }
 
   int size() {
@@ -84,7 +99,19 @@ final class RunningTrials {
             trial.directory(),
             trial.metricsOffset(),
             trial.finalStored(),
-            value -> loop.post(() -> onFinal.reported(trial.sequenceId(), value)));
+            new MetricListener() {
+              @Override
+              public void finalValue(double value) {
+                loop.post(() -> onFinal.reported(trial.sequenceId(), value));
+              }
+
+              @Override
+              public void intermediates(List<Double> values) {
+                if (onIntermediates != null) {
+                  loop.post(() -> onIntermediates.reported(watched, values));
+                }
+              }
+            });
     if (maxDuration != null) {
       Instant started = trial.startedAt() == null ? services.clock().instant() : trial.startedAt();
       Duration left = maxDuration.minus(Duration.between(started, services.clock().instant()));
@@ -93,7 +120,7 @@ final class RunningTrials {
           services
               .timers()
               .schedule(
-                  () -> loop.post(() -> end(watched, TrialStatus.EARLY_STOPPED, reason)),
+                  () -> loop.post(() -> stop(watched, TrialStatus.EARLY_STOPPED, reason)),
                   Math.max(0, left.toMillis()),
                   TimeUnit.MILLISECONDS);
     }
@@ -103,9 +130,15 @@ final class RunningTrials {
   /**
    * Watches a trial that was running when Tunelab stopped, and takes back its GPUs.
    *
+   * @param curveSoFar the intermediate results it reported before, for an assessor
    * @return false when the trial never started, or nothing shows that it did
    */
-  boolean adopt(TrialSnapshot trial, Duration maxDuration, FinalValue onFinal, Ended onEnded) {
+  boolean adopt(
+      TrialSnapshot trial,
+      List<Double> curveSoFar,
+      Duration maxDuration,
+      FinalValue onFinal,
+      Ended onEnded) {
     if (trial.status() != TrialStatus.RUNNING) {
       return false;
     }
@@ -121,6 +154,7 @@ final class RunningTrials {
                 .restore(new GpuLeases.Holder(experimentId, trial.trialId()), trial.gpuIndices());
     log.info("Experiment {}: picked up {} again after a restart", experimentId, trial.label());
     watch(trial, process.get(), lease, maxDuration, onFinal, onEnded);
+    running.get(trial.id()).curve.addAll(curveSoFar);
     return true;
   }
 
@@ -134,12 +168,12 @@ final class RunningTrials {
                 () ->
                     new IllegalStatusException(
                         "Trial " + trialId + " is not running, so it cannot be cancelled"));
-    end(trial, TrialStatus.USER_CANCELED, "cancelled by the user");
+    stop(trial, TrialStatus.USER_CANCELED, "cancelled by the user");
   }
 
   /** Ends every running trial; each ends as {@code status} unless it exits by itself first. */
   void endAll(TrialStatus status, String reason) {
-    List.copyOf(running.values()).forEach(trial -> end(trial, status, reason));
+    List.copyOf(running.values()).forEach(trial -> stop(trial, status, reason));
   }
 
   /** Stops the timers; the processes keep running for a later runner to pick up. */
@@ -147,7 +181,8 @@ final class RunningTrials {
     running.values().forEach(trial -> cancel(trial.timeout));
   }
 
-  private void end(RunningTrial trial, TrialStatus status, String reason) {
+  /** Ends a running trial as {@code status} unless it exits by itself first. */
+  void stop(RunningTrial trial, TrialStatus status, String reason) {
     if (running.containsKey(trial.trial.id()) && trial.requestEnd(status, reason)) {
       log.info("Experiment {}: ending {}: {}", experimentId, trial.trial.label(), reason);
       trial.process.terminate(services.settings().killGrace());
@@ -169,16 +204,20 @@ final class RunningTrials {
     if (trial.requestedEnd != null && !Objects.equals(code, 0)) {
       record.accept(
           new TrialTransition.EndedEarly(id, trial.requestedEnd, code, trial.requestedReason, at));
-      onEnded.ended(trial.trial, trial.requestedEnd, trial.requestedReason);
+      onEnded.ended(trial.trial, trial.requestedEnd, trial.requestedReason, trial.curve);
     } else if (code == null) {
       String message =
           "The trial's process ended while Tunelab was down and left no exit code (killed?)";
       record.accept(new TrialTransition.EndedEarly(id, TrialStatus.FAILED, null, message, at));
-      onEnded.ended(trial.trial, TrialStatus.FAILED, message);
+      onEnded.ended(trial.trial, TrialStatus.FAILED, message, trial.curve);
     } else {
       String message = code == 0 ? null : FailureMessage.of(trial.trial.directory(), code);
       record.accept(new TrialTransition.Exited(id, code, message, at));
-      onEnded.ended(trial.trial, code == 0 ? TrialStatus.SUCCEEDED : TrialStatus.FAILED, message);
+      onEnded.ended(
+          trial.trial,
+          code == 0 ? TrialStatus.SUCCEEDED : TrialStatus.FAILED,
+          message,
+          trial.curve);
     }
   }
 

@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.DoubleConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -51,8 +50,7 @@ public class MetricCollector {
    * @param trialId the trial's database id
    * @param offset bytes of the file already stored (0 for a new trial)
    * @param finalStored whether the trial's FINAL metric was stored before (after a restart)
-   * @param onFinal told the number of the trial's first FINAL metric once it is stored; called on
-   *     the collector's thread or the caller of {@link #finish}, so it must only hand work off
+   * @param listener told about the trial's metrics once they are stored
    */
   public void watch(
       long trialId,
@@ -61,13 +59,13 @@ public class MetricCollector {
       Path trialDirectory,
       long offset,
       boolean finalStored,
-      DoubleConsumer onFinal) {
+      MetricListener listener) {
     Map<MetricType, Integer> next = offset == 0 ? Map.of() : store.nextSequences(trialId);
     MetricFileReader reader =
         new MetricFileReader(trialDirectory.resolve(".nni/metrics"), trialLabel, offset, next);
     watched.put(
         trialId,
-        new Watched(trialId, experimentId, trialLabel, reader, offset, finalStored, onFinal));
+        new Watched(trialId, experimentId, trialLabel, reader, offset, finalStored, listener));
   }
 
   /** Stores whatever the trial wrote since the last poll and stops following it. */
@@ -104,12 +102,7 @@ public class MetricCollector {
             trial.reader.offset(),
             clock.instant());
         trial.storedOffset = trial.reader.offset();
-        if (!trial.finalSeen) {
-          trial.pending.stream()
-              .filter(report -> report.type() == MetricType.FINAL)
-              .findFirst()
-              .ifPresent(report -> trial.reportFinal(report.value()));
-        }
+        trial.tellListener();
         trial.pending.clear();
       } while (toTheEnd && trial.reader.behind());
     } catch (MetricStore.TrialNotRecordedException e) {
@@ -131,7 +124,7 @@ public class MetricCollector {
     final String experimentId;
     final String label;
     final MetricFileReader reader;
-    final DoubleConsumer onFinal;
+    final MetricListener listener;
     final List<MetricReport> pending = new ArrayList<>();
     long storedOffset;
     boolean finalSeen;
@@ -143,20 +136,31 @@ public class MetricCollector {
         MetricFileReader reader,
         long storedOffset,
         boolean finalSeen,
-        DoubleConsumer onFinal) {
+        MetricListener listener) {
       this.trialId = trialId;
       this.experimentId = experimentId;
       this.label = label;
       this.reader = reader;
       this.storedOffset = storedOffset;
       this.finalSeen = finalSeen;
-      this.onFinal = onFinal;
+      this.listener = listener;
     }
 
-    void reportFinal(Double value) {
-      finalSeen = true;
-      if (value != null) {
-        onFinal.accept(value);
+    /** Tells the listener what the pending reports, just stored, hold. */
+    void tellListener() {
+      List<Double> intermediates = new ArrayList<>();
+      for (MetricReport report : pending) {
+        if (report.type() == MetricType.PERIODICAL) {
+          intermediates.add(report.value() == null ? Double.NaN : report.value());
+        } else if (!finalSeen) {
+          finalSeen = true;
+          if (report.value() != null) {
+            listener.finalValue(report.value());
+          }
+        }
+      }
+      if (!intermediates.isEmpty()) {
+        listener.intermediates(intermediates);
       }
     }
   }

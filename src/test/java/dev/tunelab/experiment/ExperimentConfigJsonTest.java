@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tunelab.TestFiles;
+import dev.tunelab.assessor.AssessorCatalog;
 import dev.tunelab.searchspace.FieldProblem;
 import dev.tunelab.tuner.TunerCatalog;
 import java.nio.file.Files;
@@ -38,7 +39,8 @@ class ExperimentConfigJsonTest {
           .formatted(CODE);
 
   private final ExperimentConfigJson configs =
-      new ExperimentConfigJson(TunerCatalog.builtIn(), new ConfigPaths(CODE, WORK));
+      new ExperimentConfigJson(
+          TunerCatalog.builtIn(), AssessorCatalog.builtIn(), new ConfigPaths(CODE, WORK));
 
   @Test
   void readsAMinimalConfigWithNnisDefaults() {
@@ -200,9 +202,9 @@ class ExperimentConfigJsonTest {
             "fatal, error"),
         Arguments.of(
             "trialConcurrency: 2",
-            "trialConcurrency: 2\nassessor: {name: Medianstop}",
+            "trialConcurrency: 2\nassessor: {name: Nope}",
             "assessor.name",
-            "no assessors yet"),
+            "is not an assessor"),
         Arguments.of(
             "trialConcurrency: 2",
             "trialConcurrency: 2\ntrainingService: {platform: local, gpuIndices: [0, 0]}",
