@@ -3,6 +3,7 @@ package dev.tunelab.tuner;
 import dev.tunelab.tuner.batch.BatchTuner;
 import dev.tunelab.tuner.grid.GridSearchTuner;
 import dev.tunelab.tuner.random.RandomTuner;
+import dev.tunelab.tuner.tpe.TpeTuner;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,7 +21,10 @@ public final class TunerCatalog {
   public static TunerCatalog builtIn() {
     return new TunerCatalog(
         List.of(
-            new RandomTuner.Factory(), new GridSearchTuner.Factory(), new BatchTuner.Factory()));
+            new RandomTuner.Factory(),
+            new GridSearchTuner.Factory(),
+            new BatchTuner.Factory(),
+            new TpeTuner.Factory()));
   }
 
   /** The tuner called {@code name}, matched case-insensitively against names and aliases. */
