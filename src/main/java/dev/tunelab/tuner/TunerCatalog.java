@@ -1,6 +1,8 @@
 package dev.tunelab.tuner;
 
+import dev.tunelab.tuner.anneal.AnnealTuner;
 import dev.tunelab.tuner.batch.BatchTuner;
+import dev.tunelab.tuner.evolution.EvolutionTuner;
 import dev.tunelab.tuner.grid.GridSearchTuner;
 import dev.tunelab.tuner.random.RandomTuner;
 import dev.tunelab.tuner.tpe.TpeTuner;
@@ -24,7 +26,9 @@ public final class TunerCatalog {
             new RandomTuner.Factory(),
             new GridSearchTuner.Factory(),
             new BatchTuner.Factory(),
-            new TpeTuner.Factory()));
+            new TpeTuner.Factory(),
+            new AnnealTuner.Factory(),
+            new EvolutionTuner.Factory()));
   }
 
   /** The tuner called {@code name}, matched case-insensitively against names and aliases. */

@@ -50,6 +50,15 @@ public final class FormattedHistory {
         points, losses.stream().mapToDouble(Double::doubleValue).toArray(), pending);
   }
 
+  /**
+   * Every record's parameters in internal form, in history order: null for those not in the space.
+   * The arrays are shared: do not modify them.
+   */
+  public List<double[]> points(List<TrialRecord> history) {
+    sync(history);
+    return java.util.Collections.unmodifiableList(formatted);
+  }
+
   private void sync(List<TrialRecord> history) {
     while (synced.size() > history.size()) {
       synced.remove(synced.size() - 1);
