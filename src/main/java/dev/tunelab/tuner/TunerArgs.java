@@ -70,7 +70,9 @@ public final class TunerArgs {
         Map<String, ?> nested = raw == null ? Map.of() : stringKeys((Map<?, ?>) raw);
         values.put(spec.name(), bindObject(spec.fields(), nested, field, problems));
       } else if (raw == null) {
-        values.put(spec.name(), spec.defaultValue());
+        // NNI writes "no value" as null where a string argument allows "none" (TPE's liar).
+        boolean none = given.containsKey(spec.name()) && spec.allowed().contains("none");
+        values.put(spec.name(), none ? "none" : spec.defaultValue());
       } else {
         Object value = convert(spec, raw);
         if (value == null) {

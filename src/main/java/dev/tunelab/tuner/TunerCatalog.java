@@ -1,8 +1,11 @@
 package dev.tunelab.tuner;
 
+import dev.tunelab.tuner.anneal.AnnealTuner;
 import dev.tunelab.tuner.batch.BatchTuner;
+import dev.tunelab.tuner.evolution.EvolutionTuner;
 import dev.tunelab.tuner.grid.GridSearchTuner;
 import dev.tunelab.tuner.random.RandomTuner;
+import dev.tunelab.tuner.tpe.TpeTuner;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,7 +23,12 @@ public final class TunerCatalog {
   public static TunerCatalog builtIn() {
     return new TunerCatalog(
         List.of(
-            new RandomTuner.Factory(), new GridSearchTuner.Factory(), new BatchTuner.Factory()));
+            new RandomTuner.Factory(),
+            new GridSearchTuner.Factory(),
+            new BatchTuner.Factory(),
+            new TpeTuner.Factory(),
+            new AnnealTuner.Factory(),
+            new EvolutionTuner.Factory()));
   }
 
   /** The tuner called {@code name}, matched case-insensitively against names and aliases. */
