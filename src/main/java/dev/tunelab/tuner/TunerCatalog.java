@@ -20,7 +20,10 @@ public final class TunerCatalog {
   public static TunerCatalog builtIn() {
     return new TunerCatalog(
         List.of(
-            new RandomTuner.Factory(), new GridSearchTuner.Factory(), new BatchTuner.Factory()));
+            new RandomTuner.Factory(),
+            new GridSearchTuner.Factory(),
+            new BatchTuner.Factory(),
+            new dev.tunelab.tuner.smac.SmacTuner.Factory()));
   }
 
   /** The tuner called {@code name}, matched case-insensitively against names and aliases. */
