@@ -51,9 +51,8 @@ record Split(
     return new Split(feature, score, 0, 0, 0, left, present, categoryCount);
   }
 
-  /** Whether a point goes to the left child. */
-  boolean goesLeft(double[] point) {
-    double v = point[feature];
+  /** Whether a point whose feature has value {@code v} goes to the left child. */
+  boolean goesLeft(double v) {
     return leftCategories != null ? leftCategories.get((int) v) : v <= threshold;
   }
 }

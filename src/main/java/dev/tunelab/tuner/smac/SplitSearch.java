@@ -11,14 +11,15 @@ final class SplitSearch {
   private SplitSearch() {}
 
   /**
-   * The best threshold split of the points {@code order[start, end)}, sorted by feature {@code j}.
+   * The best threshold split of the points {@code order[start, end)}, sorted by feature {@code j}
+   * (whose values are {@code column}).
    *
    * @param w the total weight of the points
    * @param s the total weighted target of the points
    * @return null when every point has the same value
    */
   static Split numeric(
-      double[][] x,
+      double[] column,
       double[] y,
       int[] weight,
       int[] order,
@@ -35,16 +36,17 @@ final class SplitSearch {
       int i = order[p];
       wl += weight[i];
       sl += weight[i] * y[i];
-      if (x[i][j] < x[order[p + 1]][j]) {
+      if (column[i] < column[order[p + 1]]) {
+        double wr = w - wl;
         double sr = s - sl;
-        double score = sl * sl / wl + sr * sr / (w - wl);
+        double score = (sl * sl * wr + sr * sr * wl) / (wl * wr);
         if (score > best) {
           best = score;
           at = p;
         }
       }
     }
-    return at < 0 ? null : Split.numeric(j, best, x[order[at]][j], x[order[at + 1]][j]);
+    return at < 0 ? null : Split.numeric(j, best, column[order[at]], column[order[at + 1]]);
   }
 
   /**
@@ -54,7 +56,7 @@ final class SplitSearch {
    * @return null when the points all have one category
    */
   static Split categorical(
-      double[][] x,
+      double[] column,
       double[] y,
       int[] weight,
       int[] order,
@@ -68,7 +70,7 @@ final class SplitSearch {
     double[] cs = new double[count];
     for (int p = start; p < end; p++) {
       int i = order[p];
-      int c = (int) x[i][j];
+      int c = (int) column[i];
       cw[c] += weight[i];
       cs[c] += weight[i] * y[i];
     }

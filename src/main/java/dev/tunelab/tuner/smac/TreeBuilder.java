@@ -1,7 +1,6 @@
 package dev.tunelab.tuner.smac;
 
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.random.RandomGenerator;
 
 /**
@@ -17,7 +16,7 @@ import java.util.random.RandomGenerator;
  */
 final class TreeBuilder {
 
-  private final double[][] x;
+  private final double[][] columns;
   private final double[] y;
   private final int[] categories;
   private final int[] weight;
@@ -27,10 +26,10 @@ final class TreeBuilder {
   private final boolean[] goesLeft;
   private final int[] buffer;
   private final int[] features;
-  private final Nodes nodes;
+  private final TreeNodes nodes;
 
   TreeBuilder(ForestData data, int[] weight, int featuresPerSplit, RandomGenerator rng) {
-    this.x = data.x();
+    this.columns = data.columns();
     this.y = data.y();
     this.categories = data.categories();
     this.weight = weight;
@@ -42,10 +41,10 @@ final class TreeBuilder {
       sorted[j] = Arrays.stream(data.order()[j]).filter(i -> weight[i] > 0).toArray();
     }
     int m = (int) Arrays.stream(weight).filter(w -> w > 0).count();
-    this.goesLeft = new boolean[x.length];
+    this.goesLeft = new boolean[y.length];
     this.buffer = new int[m];
     this.features = new int[d];
-    this.nodes = new Nodes(2 * m);
+    this.nodes = new TreeNodes(2 * m);
   }
 
   /** Grows the tree over the sample. */
@@ -95,8 +94,9 @@ final class TreeBuilder {
       features[k] = j;
       Split candidate =
           categories[j] > 0
-              ? SplitSearch.categorical(x, y, weight, sorted[j], start, end, j, categories[j], w, s)
-              : SplitSearch.numeric(x, y, weight, sorted[j], start, end, j, w, s);
+              ? SplitSearch.categorical(
+                  columns[j], y, weight, sorted[j], start, end, j, categories[j], w, s)
+              : SplitSearch.numeric(columns[j], y, weight, sorted[j], start, end, j, w, s);
       if (candidate != null && (best == null || candidate.score() > best.score())) {
         best = candidate;
       }
@@ -111,8 +111,9 @@ final class TreeBuilder {
   // right part starts.
   private int partition(Split split, int start, int end) {
     int[] any = sorted[0];
+    double[] column = columns[split.feature()];
     for (int p = start; p < end; p++) {
-      goesLeft[any[p]] = split.goesLeft(x[any[p]]);
+      goesLeft[any[p]] = split.goesLeft(column[any[p]]);
     }
     int middle = start;
     for (int[] segment : sorted) {
@@ -130,52 +131,5 @@ final class TreeBuilder {
       middle = l;
     }
     return middle;
-  }
-
-  /** The growing node arrays of one tree. */
-  private static final class Nodes {
-    private final int[] feature;
-    private final double[] threshold;
-    private final BitSet[] leftCategories;
-    private final int[] left;
-    private final int[] right;
-    private final double[] value;
-    private int count;
-
-    Nodes(int capacity) {
-      feature = new int[Math.max(1, capacity)];
-      threshold = new double[feature.length];
-      leftCategories = new BitSet[feature.length];
-      left = new int[feature.length];
-      right = new int[feature.length];
-      value = new double[feature.length];
-    }
-
-    int add() {
-      return count++;
-    }
-
-    void leaf(int node, double mean) {
-      feature[node] = -1;
-      value[node] = mean;
-    }
-
-    void split(int node, Split split, int leftChild, int rightChild) {
-      feature[node] = split.feature();
-      threshold[node] = split.threshold();
-      leftCategories[node] = split.leftCategories();
-      left[node] = leftChild;
-      right[node] = rightChild;
-    }
-
-    RegressionTree tree() {
-      return new RegressionTree(
-          Arrays.copyOf(feature, count),
-          Arrays.copyOf(threshold, count),
-          Arrays.copyOf(leftCategories, count),
-          Arrays.copyOf(left, count),
-          Arrays.copyOf(right, count),
-          Arrays.copyOf(value, count));
-    }
   }
 }
