@@ -132,9 +132,29 @@ final class Encoding {
     }
     if (parameter instanceof UniformParameter uniform && uniform.q().isPresent()) {
       double v = ((Number) decode(j, x)).doubleValue();
-      return encode(j, uniform.fromInternal(v + step * uniform.q().getAsDouble()));
+      return snap(j, encode(j, uniform.fromInternal(v + step * uniform.q().getAsDouble())));
     }
     return x;
+  }
+
+  /**
+   * Whether two vectors have the same options and numbers within {@code radius} of each other in
+   * root-mean-square distance on the unit scale.
+   */
+  boolean near(double[] a, double[] b, double radius) {
+    double squares = 0;
+    int numbers = 0;
+    for (int j = 0; j < a.length; j++) {
+      if (categories[j] > 0) {
+        if (a[j] != b[j]) {
+          return false;
+        }
+      } else {
+        squares += (a[j] - b[j]) * (a[j] - b[j]);
+        numbers++;
+      }
+    }
+    return numbers == 0 || squares < radius * radius * numbers;
   }
 
   /** A vector drawn from the prior: uniform on each feature's internal scale, as NNI samples. */
