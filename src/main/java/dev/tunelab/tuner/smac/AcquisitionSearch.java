@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 
 /**
  * SMAC's acquisition maximiser ({@code LocalAndSortedRandomSearch}): random vectors from the prior
@@ -22,6 +23,14 @@ final class AcquisitionSearch {
 
   static final int STARTS = 10;
   static final int MAX_STEPS = 30;
+
+  /**
+   * Candidates this close to a running trial (root-mean-square distance on the unit scale, same
+   * options) are left out, so that concurrent trials explore different places: the constant liar
+   * alone only lowers expectations inside the running trial's own leaves, which near the best point
+   * are tiny.
+   */
+  static final double RUNNING_RADIUS = 0.05;
 
   private final Encoding encoding;
   private final Neighbourhood neighbourhood;
@@ -40,8 +49,9 @@ final class AcquisitionSearch {
    * forest that predicts the same everywhere gives random search.
    *
    * @param observed the points of the trials with a value
+   * @param running the points of the running trials, whose surroundings are left out
    */
-  List<double[]> ranked(List<double[]> observed, RandomGenerator rng) {
+  List<double[]> ranked(List<double[]> observed, List<double[]> running, RandomGenerator rng) {
     List<Candidate> random = new ArrayList<>();
     for (int k = 0; k < RANDOM_CANDIDATES; k++) {
       random.add(score(encoding.random(rng)));
@@ -52,12 +62,20 @@ final class AcquisitionSearch {
       all.add(localSearch(score(start), rng));
     }
     all.sort(Comparator.comparingDouble(Candidate::ei).reversed());
-    return all.stream().map(Candidate::x).toList();
+    return all.stream()
+        .map(Candidate::x)
+        .filter(x -> running.stream().noneMatch(r -> encoding.near(x, r, RUNNING_RADIUS)))
+        .toList();
   }
 
   private List<double[]> starts(List<double[]> observed, List<Candidate> random) {
-    List<double[]> byMean = new ArrayList<>(observed);
-    byMean.sort(Comparator.comparingDouble(forest::mean));
+    double[] means = observed.stream().mapToDouble(forest::mean).toArray();
+    List<double[]> byMean =
+        IntStream.range(0, observed.size())
+            .boxed()
+            .sorted(Comparator.comparingDouble(i -> means[i]))
+            .map(observed::get)
+            .toList();
     List<double[]> starts = new ArrayList<>();
     Set<List<Double>> seen = new HashSet<>();
     for (double[] x : byMean.subList(0, Math.min(STARTS, byMean.size()))) {

@@ -66,6 +66,14 @@ final class Observations {
     return points.size();
   }
 
+  /** The vectors of the running trials, this call's proposals included. */
+  List<double[]> running() {
+    return IntStream.range(0, size())
+        .filter(i -> losses.get(i) == null)
+        .mapToObj(points::get)
+        .toList();
+  }
+
   /** The forest's training data; empty while no trial of the space has a value. */
   Optional<TrainingData> trainingData(int[] categories) {
     int[] valued = IntStream.range(0, size()).filter(this::hasValue).toArray();

@@ -95,7 +95,7 @@ public final class SmacTuner implements Tuner {
     }
     RandomForest forest = RandomForest.fit(data.get().forest(), rng);
     AcquisitionSearch search = new AcquisitionSearch(encoding, forest, data.get().bestLog());
-    for (double[] x : search.ranked(data.get().observed(), rng)) {
+    for (double[] x : search.ranked(data.get().observed(), observations.running(), rng)) {
       Map<String, Object> candidate = encoding.decode(x);
       if (deduplicator.propose(candidate)) {
         return Optional.of(candidate);
