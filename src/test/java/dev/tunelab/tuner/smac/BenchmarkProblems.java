@@ -1,7 +1,9 @@
 package dev.tunelab.tuner.smac;
 
+import dev.tunelab.searchspace.Json;
 import dev.tunelab.searchspace.SearchSpace;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
@@ -11,30 +13,82 @@ final class BenchmarkProblems {
   private BenchmarkProblems() {}
 
   /**
-   * A function to minimise over a box of uniform parameters {@code x1..xd}.
+   * A function to minimise over a search space.
    *
    * @param minimum the global minimum, for the regret
    */
   record Problem(
-      String name, SearchSpace space, ToDoubleFunction<double[]> function, double minimum) {
+      String name,
+      SearchSpace space,
+      ToDoubleFunction<Map<String, Object>> function,
+      double minimum) {
 
     /** The function at a parameter set of the space. */
     double evaluate(Map<String, Object> parameters) {
-      double[] x = new double[parameters.size()];
-      for (int i = 0; i < x.length; i++) {
-        x[i] = ((Number) parameters.get("x" + (i + 1))).doubleValue();
-      }
-      return function.applyAsDouble(x);
+      return function.applyAsDouble(parameters);
     }
+  }
+
+  /**
+   * A stand-in for tuning a model on a dataset: a categorical choice with unequal options, a
+   * log-scaled rate, an ordered integer, a quantised fraction and a plain number, interacting
+   * mildly.
+   */
+  static Problem mixedHpo() {
+    SearchSpace space =
+        SearchSpace.parse(
+            Json.object(
+                "{'kernel': {'_type': 'choice', '_value': ['linear', 'rbf', 'poly']},"
+                    + " 'lr': {'_type': 'loguniform', '_value': [0.00001, 1]},"
+                    + " 'layers': {'_type': 'randint', '_value': [1, 8]},"
+                    + " 'dropout': {'_type': 'quniform', '_value': [0, 0.9, 0.1]},"
+                    + " 'momentum': {'_type': 'uniform', '_value': [0, 1]}}"));
+    Map<String, Double> offset = Map.of("linear", 0.6, "rbf", 0.0, "poly", 0.3);
+    return new Problem(
+        "MixedHpo",
+        space,
+        p -> {
+          double lr = Math.log10(number(p, "lr")) + 2.5 + 0.5 * (number(p, "momentum") - 0.9);
+          return offset.get((String) p.get("kernel"))
+              + lr * lr / 4
+              + 0.05 * Math.pow(number(p, "layers") - 4, 2)
+              + Math.pow(number(p, "dropout") - 0.3, 2)
+              + 0.5 * Math.pow(number(p, "momentum") - 0.9, 2);
+        },
+        0);
+  }
+
+  private static double number(Map<String, Object> parameters, String name) {
+    return ((Number) parameters.get(name)).doubleValue();
+  }
+
+  private static Problem box(
+      String name, double[] low, double[] high, ToDoubleFunction<double[]> f, double minimum) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    for (int i = 0; i < low.length; i++) {
+      json.put("x" + (i + 1), Map.of("_type", "uniform", "_value", List.of(low[i], high[i])));
+    }
+    return new Problem(
+        name,
+        SearchSpace.parse(json),
+        p -> {
+          double[] x = new double[low.length];
+          for (int i = 0; i < x.length; i++) {
+            x[i] = number(p, "x" + (i + 1));
+          }
+          return f.applyAsDouble(x);
+        },
+        minimum);
   }
 
   static Problem branin() {
     double b = 5.1 / (4 * Math.PI * Math.PI);
     double c = 5 / Math.PI;
     double t = 1 / (8 * Math.PI);
-    return new Problem(
+    return box(
         "Branin",
-        box(new double[] {-5, 0}, new double[] {10, 15}),
+        new double[] {-5, 0},
+        new double[] {10, 15},
         x -> {
           double u = x[1] - b * x[0] * x[0] + c * x[0] - 6;
           return u * u + 10 * (1 - t) * Math.cos(x[0]) + 10;
@@ -56,9 +110,10 @@ final class BenchmarkProblems {
       {0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650},
       {0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381}
     };
-    return new Problem(
+    return box(
         "Hartmann6",
-        box(new double[6], new double[] {1, 1, 1, 1, 1, 1}),
+        new double[6],
+        new double[] {1, 1, 1, 1, 1, 1},
         x -> {
           double sum = 0;
           for (int i = 0; i < 4; i++) {
@@ -74,9 +129,10 @@ final class BenchmarkProblems {
   }
 
   static Problem rosenbrock4() {
-    return new Problem(
+    return box(
         "Rosenbrock4",
-        box(filled(4, -5), filled(4, 10)),
+        filled(4, -5),
+        filled(4, 10),
         x -> {
           double sum = 0;
           for (int i = 0; i + 1 < x.length; i++) {
@@ -88,9 +144,10 @@ final class BenchmarkProblems {
   }
 
   static Problem ackley5() {
-    return new Problem(
+    return box(
         "Ackley5",
-        box(filled(5, -32.768), filled(5, 32.768)),
+        filled(5, -32.768),
+        filled(5, 32.768),
         x -> {
           double squares = 0;
           double cosines = 0;
@@ -110,14 +167,5 @@ final class BenchmarkProblems {
     double[] x = new double[d];
     java.util.Arrays.fill(x, value);
     return x;
-  }
-
-  private static SearchSpace box(double[] low, double[] high) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    for (int i = 0; i < low.length; i++) {
-      json.put(
-          "x" + (i + 1), Map.of("_type", "uniform", "_value", java.util.List.of(low[i], high[i])));
-    }
-    return SearchSpace.parse(json);
   }
 }

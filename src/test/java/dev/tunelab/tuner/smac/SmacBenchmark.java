@@ -29,17 +29,19 @@ class SmacBenchmark {
 
   private static final int SEEDS = 10;
   private static final int TRIALS = 100;
-  private static final int[] CHECKPOINTS = {25, 50, 100};
+  private static final int[] CHECKPOINTS = {25, 40, 50, 100};
 
   @Test
   void printsBestValuesAndLatency() {
-    System.out.printf("%-12s %-16s %s%n", "problem", "tuner", "best after 25 / 50 / 100 trials");
+    System.out.printf(
+        "%-12s %-16s %s%n", "problem", "tuner", "best after 25 / 40 / 50 / 100 trials, 10 seeds");
     for (BenchmarkProblems.Problem problem :
         List.of(
             BenchmarkProblems.branin(),
             BenchmarkProblems.hartmann6(),
             BenchmarkProblems.rosenbrock4(),
-            BenchmarkProblems.ackley5())) {
+            BenchmarkProblems.ackley5(),
+            BenchmarkProblems.mixedHpo())) {
       report(problem, "Random", 1);
       report(problem, "SMAC", 1);
       report(problem, "SMAC", 4);
