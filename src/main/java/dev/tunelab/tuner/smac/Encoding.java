@@ -63,6 +63,11 @@ final class Encoding {
     return categories[j];
   }
 
+  /** Per feature, its number of categories; 0 for the numeric ones. */
+  int[] categories() {
+    return categories.clone();
+  }
+
   /** Whether feature {@code j} takes few enough values that a Gaussian step may not move it. */
   boolean isDiscrete(int j) {
     return parameters.get(j) instanceof RandintParameter

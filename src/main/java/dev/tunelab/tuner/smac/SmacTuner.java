@@ -27,13 +27,15 @@ import java.util.random.RandomGenerator;
  * proposed, and a tuner rebuilt from the history proposes the same. It never proposes a parameter
  * set of the history or of the same call: when the model and a few random draws give only seen
  * ones, it takes the first unseen one in NNI's grid order, and a finite space with none left is
- * exhausted.
+ * exhausted. So NNI's {@code config_dedup} is accepted but changes nothing: SMAC3's own config
+ * selector skips tried configurations too, and repeats were a common complaint about NNI's SMAC.
  */
 public final class SmacTuner implements Tuner {
 
   /** SMAC3's HPO facade interleaves a random configuration with this probability. */
   static final double RANDOM_PROBABILITY = 0.2;
 
+  /** Random draws tried before falling back to grid order when they keep repeating the history. */
   static final int RANDOM_ATTEMPTS = 16;
 
   private final SearchSpace space;
@@ -89,7 +91,7 @@ public final class SmacTuner implements Tuner {
   }
 
   private Optional<Map<String, Object>> fromModel(Observations observations, RandomGenerator rng) {
-    Optional<Observations.TrainingData> data = observations.trainingData(categories());
+    Optional<Observations.TrainingData> data = observations.trainingData(encoding.categories());
     if (data.isEmpty()) {
       return Optional.empty();
     }
@@ -102,14 +104,6 @@ public final class SmacTuner implements Tuner {
       }
     }
     return Optional.empty();
-  }
-
-  private int[] categories() {
-    int[] categories = new int[encoding.dimensions()];
-    for (int j = 0; j < categories.length; j++) {
-      categories[j] = encoding.categories(j);
-    }
-    return categories;
   }
 
   private Optional<Map<String, Object>> randomDraw(RandomGenerator rng) {
