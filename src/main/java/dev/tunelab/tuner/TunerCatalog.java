@@ -5,6 +5,7 @@ import dev.tunelab.tuner.batch.BatchTuner;
 import dev.tunelab.tuner.evolution.EvolutionTuner;
 import dev.tunelab.tuner.grid.GridSearchTuner;
 import dev.tunelab.tuner.random.RandomTuner;
+import dev.tunelab.tuner.smac.SmacTuner;
 import dev.tunelab.tuner.tpe.TpeTuner;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,8 @@ public final class TunerCatalog {
             new BatchTuner.Factory(),
             new TpeTuner.Factory(),
             new AnnealTuner.Factory(),
-            new EvolutionTuner.Factory()));
+            new EvolutionTuner.Factory(),
+            new SmacTuner.Factory()));
   }
 
   /** The tuner called {@code name}, matched case-insensitively against names and aliases. */

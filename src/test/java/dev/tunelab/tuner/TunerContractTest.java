@@ -29,15 +29,29 @@ class TunerContractTest {
                   + " 'layers': {'_type': 'randint', '_value': [1, 3]},"
                   + " 'dropout': {'_type': 'quniform', '_value': [0, 1, 0.5]}}"));
   private static final SearchSpace BATCH = NniExamples.space(NniExamples.BATCH);
+  // NNI's SMAC subset (nni.md §2.3), flat: for tuners that reject normal types or nesting.
+  private static final SearchSpace BOUNDED =
+      SearchSpace.parse(
+          Json.object(
+              "{'pool': {'_type': 'choice', '_value': ['max', 'min', 'avg']},"
+                  + " 'kernel': {'_type': 'randint', '_value': [2, 8]},"
+                  + " 'dropout': {'_type': 'uniform', '_value': [0.5, 0.9]},"
+                  + " 'hidden': {'_type': 'quniform', '_value': [100, 1000, 3]},"
+                  + " 'lr': {'_type': 'loguniform', '_value': [0.0001, 0.1]}}"));
 
   /**
-   * The spaces a tuner is tested on, and how to see its suggestions as values of the space: Batch
-   * takes a combine_params space and proposes its dicts unwrapped.
+   * The spaces a tuner is tested on, and how to see its suggestions as values of the space: a tuner
+   * that rejects the mixed space gets the bounded one; Batch takes a combine_params space and
+   * proposes its dicts unwrapped.
    */
   record Fixture(
       SearchSpace mixed, SearchSpace finite, UnaryOperator<Map<String, Object>> asValue) {
 
     static Fixture of(TunerFactory factory) {
+      if (!factory.checkSearchSpace(MIXED).isEmpty()
+          && factory.checkSearchSpace(BOUNDED).isEmpty()) {
+        return new Fixture(BOUNDED, FINITE, parameters -> parameters);
+      }
       if (!factory.checkSearchSpace(MIXED).isEmpty()) {
         assertThat(factory.checkSearchSpace(BATCH))
             .as("a space %s accepts", factory.name())
