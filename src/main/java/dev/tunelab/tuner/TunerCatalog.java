@@ -1,6 +1,7 @@
 package dev.tunelab.tuner;
 
 import dev.tunelab.tuner.batch.BatchTuner;
+import dev.tunelab.tuner.gp.GpTuner;
 import dev.tunelab.tuner.grid.GridSearchTuner;
 import dev.tunelab.tuner.random.RandomTuner;
 import java.util.List;
@@ -20,7 +21,10 @@ public final class TunerCatalog {
   public static TunerCatalog builtIn() {
     return new TunerCatalog(
         List.of(
-            new RandomTuner.Factory(), new GridSearchTuner.Factory(), new BatchTuner.Factory()));
+            new RandomTuner.Factory(),
+            new GridSearchTuner.Factory(),
+            new BatchTuner.Factory(),
+            new GpTuner.Factory()));
   }
 
   /** The tuner called {@code name}, matched case-insensitively against names and aliases. */

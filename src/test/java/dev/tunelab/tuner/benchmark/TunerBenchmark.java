@@ -1,0 +1,163 @@
+package dev.tunelab.tuner.benchmark;
+
+import dev.tunelab.tuner.SeededRandom;
+import dev.tunelab.tuner.Suggestions;
+import dev.tunelab.tuner.TrialRecord;
+import dev.tunelab.tuner.Tuner;
+import dev.tunelab.tuner.TunerArgs;
+import dev.tunelab.tuner.TunerCatalog;
+import dev.tunelab.tuner.TunerFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Prints the quality (mean and median best loss at a quarter, half and all of the budget, over 10
+ * seeds) of tuners on the closed-form and learning problems, and the GP's suggestion latency. Not
+ * part of the build (surefire runs only *Test classes); run it with
+ *
+ * <pre>
+ * ./mvnw -B -ntp -o test -Dtest=TunerBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dbench.tuners=GP,CMAES,Random -Dbench.problems=Branin,Hartmann6 -Dbench.seeds=10
+ * </pre>
+ *
+ * Every property is optional; {@code -Dbench.latency=false} skips the latency part and {@code
+ * -Dbench.quality=false} the quality part.
+ */
+class TunerBenchmark {
+
+  private static final TunerCatalog CATALOG = TunerCatalog.builtIn();
+
+  @Test
+  void printsQualityAndLatency() {
+    List<String> tuners = list("bench.tuners", "GP,CMAES,Random");
+    List<String> problems = list("bench.problems", "");
+    int seeds = Integer.getInteger("bench.seeds", 10);
+    if (Boolean.parseBoolean(System.getProperty("bench.quality", "true"))) {
+      for (Problem problem :
+          Stream.concat(Problems.closedForm().stream(), LearningProblems.all().stream())
+              .filter(p -> problems.isEmpty() || problems.contains(p.name()))
+              .toList()) {
+        for (String tuner : tuners) {
+          CATALOG.find(tuner).ifPresent(factory -> quality(factory, problem, seeds));
+        }
+      }
+    }
+    if (Boolean.parseBoolean(System.getProperty("bench.latency", "true"))) {
+      for (String tuner : tuners) {
+        if (!tuner.equalsIgnoreCase("Random")) {
+          CATALOG.find(tuner).ifPresent(TunerBenchmark::latency);
+        }
+      }
+    }
+  }
+
+  private static void quality(TunerFactory factory, Problem problem, int seeds) {
+    int budget = problem.budget();
+    int[] checkpoints = {budget / 4, budget / 2, budget};
+    double[][] best = new double[checkpoints.length][seeds];
+    long started = System.nanoTime();
+    for (int seed = 0; seed < seeds; seed++) {
+      double[] curve = bestCurve(factory, problem, seed, budget);
+      for (int c = 0; c < checkpoints.length; c++) {
+        best[c][seed] = curve[checkpoints[c] - 1];
+      }
+    }
+    StringBuilder line =
+        new StringBuilder(String.format(Locale.ROOT, "%-18s %-7s", problem.name(), factory.name()));
+    for (int c = 0; c < checkpoints.length; c++) {
+      line.append(
+          String.format(
+              Locale.ROOT,
+              " | @%-3d mean %9.4f median %9.4f",
+              checkpoints[c],
+              Arrays.stream(best[c]).average().orElse(Double.NaN),
+              median(best[c])));
+    }
+    line.append(String.format(Locale.ROOT, " | %.1f s", (System.nanoTime() - started) / 1e9));
+    System.out.println(line);
+  }
+
+  /** The best loss after each trial of one sequential run. */
+  static double[] bestCurve(TunerFactory factory, Problem problem, long seed, int budget) {
+    Tuner tuner = create(factory, problem, seed);
+    List<TrialRecord> history = new ArrayList<>();
+    double[] curve = new double[budget];
+    double best = Double.POSITIVE_INFINITY;
+    for (int t = 0; t < budget; t++) {
+      Suggestions suggestions = tuner.suggest(history, 1);
+      if (suggestions.parameters().isEmpty()) {
+        Arrays.fill(curve, t, budget, best);
+        break;
+      }
+      Map<String, Object> parameters = suggestions.parameters().get(0);
+      double loss = problem.evaluate(parameters);
+      history.add(
+          new TrialRecord(t, parameters, TrialRecord.State.SUCCEEDED, OptionalDouble.of(loss)));
+      best = Math.min(best, loss);
+      curve[t] = best;
+    }
+    return curve;
+  }
+
+  static Tuner create(TunerFactory factory, Problem problem, long seed) {
+    boolean seeded = factory.arguments().stream().anyMatch(a -> a.name().equals("seed"));
+    Map<String, Object> args =
+        seeded
+            ? Map.of("optimize_mode", "minimize", "seed", seed)
+            : Map.of("optimize_mode", "minimize");
+    return factory.create(problem.space(), TunerArgs.bind(factory.arguments(), args, seed));
+  }
+
+  private static void latency(TunerFactory factory) {
+    Problem problem = Problems.hartmann6();
+    for (int completed : new int[] {100, 300, 1000}) {
+      List<TrialRecord> history = new ArrayList<>();
+      for (int t = 0; t < completed; t++) {
+        Map<String, Object> parameters = problem.space().sample(SeededRandom.forDraw(7, t));
+        history.add(
+            new TrialRecord(
+                t,
+                parameters,
+                TrialRecord.State.SUCCEEDED,
+                OptionalDouble.of(problem.evaluate(parameters))));
+      }
+      for (int warm = 0; warm < 5; warm++) {
+        create(factory, problem, 1000 + warm).suggest(history, 1);
+      }
+      double[] millis = new double[15];
+      for (int r = 0; r < millis.length; r++) {
+        Tuner tuner = create(factory, problem, r);
+        long start = System.nanoTime();
+        tuner.suggest(history, 1);
+        millis[r] = (System.nanoTime() - start) / 1e6;
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "latency %-7s Hartmann6 %5d completed: median %6.1f ms, max %6.1f ms (fresh tuner, 1"
+              + " suggestion, %d runs)%n",
+          factory.name(),
+          completed,
+          median(millis),
+          Arrays.stream(millis).max().orElse(Double.NaN),
+          millis.length);
+    }
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static List<String> list(String property, String fallback) {
+    String value = System.getProperty(property, fallback);
+    return value.isBlank() ? List.of() : List.of(value.split(","));
+  }
+}
