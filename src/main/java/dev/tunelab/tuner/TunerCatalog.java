@@ -1,6 +1,7 @@
 package dev.tunelab.tuner;
 
 import dev.tunelab.tuner.batch.BatchTuner;
+import dev.tunelab.tuner.cmaes.CmaEsTuner;
 import dev.tunelab.tuner.gp.GpTuner;
 import dev.tunelab.tuner.grid.GridSearchTuner;
 import dev.tunelab.tuner.random.RandomTuner;
@@ -24,7 +25,8 @@ public final class TunerCatalog {
             new RandomTuner.Factory(),
             new GridSearchTuner.Factory(),
             new BatchTuner.Factory(),
-            new GpTuner.Factory()));
+            new GpTuner.Factory(),
+            new CmaEsTuner.Factory()));
   }
 
   /** The tuner called {@code name}, matched case-insensitively against names and aliases. */

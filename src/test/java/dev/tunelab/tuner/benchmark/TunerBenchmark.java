@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Prints the quality (mean and median best loss at a quarter, half and all of the budget, over 10
@@ -23,17 +24,25 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * ./mvnw -B -ntp -o test -Dtest=TunerBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dbench.tuners=GP,CMAES,Random -Dbench.problems=Branin,Hartmann6 -Dbench.seeds=10
+ *     -Dbench.run=true -Dbench.tuners=GP,CMAES,Random -Dbench.problems=Branin,Hartmann6
  * </pre>
  *
- * Every property is optional; {@code -Dbench.latency=false} skips the latency part and {@code
- * -Dbench.quality=false} the quality part.
+ * It is skipped unless {@code bench.run=true}, so that test patterns such as {@code
+ * dev.tunelab.tuner.**} pass over it. The other properties are optional: {@code bench.seeds} (10),
+ * {@code -Dbench.latency=false} skips the latency part and {@code -Dbench.quality=false} the
+ * quality part.
  */
 class TunerBenchmark {
 
   private static final TunerCatalog CATALOG = TunerCatalog.builtIn();
 
+  /** The same as the test, for running from a plain {@code java} command line. */
+  public static void main(String[] args) {
+    new TunerBenchmark().printsQualityAndLatency();
+  }
+
   @Test
+  @EnabledIfSystemProperty(named = "bench.run", matches = "true")
   void printsQualityAndLatency() {
     List<String> tuners = list("bench.tuners", "GP,CMAES,Random");
     List<String> problems = list("bench.problems", "");
