@@ -85,10 +85,14 @@ final class Surrogate implements BoxLbfgs.Objective {
     return surrogate;
   }
 
-  /** The model with a running trial at {@code point} counted as observed at its predicted mean. */
+  /**
+   * The model with a running trial at {@code point} counted as observed at its predicted mean,
+   * which also becomes the best loss if it is lower: otherwise a point predicted to improve would
+   * keep its expected improvement and be proposed again and again.
+   */
   Surrogate believing(double[] point) {
     double mean = gp.predict(point, null, null).mean();
-    return new Surrogate(settings, gp.withObservation(point, mean), best, scale);
+    return new Surrogate(settings, gp.withObservation(point, mean), Math.min(best, mean), scale);
   }
 
   /** The utility (higher is better) of evaluating {@code point}. */
