@@ -26,7 +26,7 @@ record GpSettings(
     long seed) {
 
   /** NNI scores 100,000 random points; this many keep a proposal within its time budget. */
-  static final int MAX_WARM_UP = 2_000;
+  static final int MAX_WARM_UP = 1_000;
 
   /** NNI runs L-BFGS-B from 250 random points; this many from the best scored ones suffice. */
   static final int MAX_STARTING_POINTS = 5;

@@ -77,7 +77,8 @@ public final class GpTuner implements Tuner {
       }
       proposals.add(next.get());
       if (surrogate != null && i + 1 < count) {
-        surrogate = surrogate.believing(cube.encode(next.get()).orElseThrow());
+        Surrogate current = surrogate;
+        surrogate = cube.encode(next.get()).map(current::believing).orElse(current);
       }
     }
     return space.isFinite() && deduplicator.gridExhausted()

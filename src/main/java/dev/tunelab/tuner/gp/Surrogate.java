@@ -12,10 +12,10 @@ import java.util.Arrays;
 final class Surrogate implements BoxLbfgs.Objective {
 
   /** The most observations the posterior is conditioned on: the best half and the most recent. */
-  static final int MODEL_CAP = 120;
+  static final int MODEL_CAP = 100;
 
   /** The most observations the hyper-parameters are fitted on, chosen the same way. */
-  static final int FIT_CAP = 60;
+  static final int FIT_CAP = 50;
 
   /** The most running trials believed, the most recent ones. */
   static final int PENDING_CAP = 32;

@@ -7,6 +7,9 @@ import dev.tunelab.tuner.Tuner;
 import dev.tunelab.tuner.TunerArgs;
 import dev.tunelab.tuner.TunerCatalog;
 import dev.tunelab.tuner.TunerFactory;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -92,24 +95,42 @@ class TunerBenchmark {
     System.out.println(line);
   }
 
-  /** The best loss after each trial of one sequential run. */
+  /**
+   * The best loss after each finished trial of one run that keeps {@code bench.concurrency} trials
+   * (default 1) running and finishes the oldest first.
+   */
   static double[] bestCurve(TunerFactory factory, Problem problem, long seed, int budget) {
+    int concurrency = Integer.getInteger("bench.concurrency", 1);
     Tuner tuner = create(factory, problem, seed);
     List<TrialRecord> history = new ArrayList<>();
+    ArrayDeque<Integer> running = new ArrayDeque<>();
     double[] curve = new double[budget];
     double best = Double.POSITIVE_INFINITY;
-    for (int t = 0; t < budget; t++) {
-      Suggestions suggestions = tuner.suggest(history, 1);
-      if (suggestions.parameters().isEmpty()) {
-        Arrays.fill(curve, t, budget, best);
+    int finished = 0;
+    while (finished < budget) {
+      int wanted = Math.min(concurrency - running.size(), budget - history.size());
+      if (wanted > 0) {
+        Suggestions suggestions = tuner.suggest(history, wanted);
+        for (Map<String, Object> parameters : suggestions.parameters()) {
+          running.add(history.size());
+          history.add(
+              new TrialRecord(
+                  history.size(), parameters, TrialRecord.State.PENDING, OptionalDouble.empty()));
+        }
+      }
+      if (running.isEmpty()) {
+        Arrays.fill(curve, finished, budget, best);
         break;
       }
-      Map<String, Object> parameters = suggestions.parameters().get(0);
-      double loss = problem.evaluate(parameters);
-      history.add(
-          new TrialRecord(t, parameters, TrialRecord.State.SUCCEEDED, OptionalDouble.of(loss)));
+      int done = running.poll();
+      TrialRecord trial = history.get(done);
+      double loss = problem.evaluate(trial.parameters());
+      history.set(
+          done,
+          new TrialRecord(
+              done, trial.parameters(), TrialRecord.State.SUCCEEDED, OptionalDouble.of(loss)));
       best = Math.min(best, loss);
-      curve[t] = best;
+      curve[finished++] = best;
     }
     return curve;
   }
@@ -140,20 +161,26 @@ class TunerBenchmark {
         create(factory, problem, 1000 + warm).suggest(history, 1);
       }
       double[] millis = new double[15];
+      double[] cpu = new double[millis.length];
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       for (int r = 0; r < millis.length; r++) {
         Tuner tuner = create(factory, problem, r);
         long start = System.nanoTime();
+        long startCpu = threads.getCurrentThreadCpuTime();
         tuner.suggest(history, 1);
+        cpu[r] = (threads.getCurrentThreadCpuTime() - startCpu) / 1e6;
         millis[r] = (System.nanoTime() - start) / 1e6;
       }
       System.out.printf(
           Locale.ROOT,
-          "latency %-7s Hartmann6 %5d completed: median %6.1f ms, max %6.1f ms (fresh tuner, 1"
-              + " suggestion, %d runs)%n",
+          "latency %-7s Hartmann6 %5d completed: median %6.1f ms, max %6.1f ms; CPU median %6.1f"
+              + " ms, max %6.1f ms (fresh tuner, 1 suggestion, %d runs)%n",
           factory.name(),
           completed,
           median(millis),
           Arrays.stream(millis).max().orElse(Double.NaN),
+          median(cpu),
+          Arrays.stream(cpu).max().orElse(Double.NaN),
           millis.length);
     }
   }
