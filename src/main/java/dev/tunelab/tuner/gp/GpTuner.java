@@ -59,10 +59,7 @@ public final class GpTuner implements Tuner {
   public Suggestions suggest(List<TrialRecord> history, int count) {
     deduplicator.startBatch(history);
     Observations observations = Observations.from(history, space, cube, settings.mode());
-    Surrogate surrogate =
-        observations.size() >= settings.coldStart()
-            ? Surrogate.fit(observations, settings, fitCache)
-            : null;
+    Surrogate surrogate = observations.size() >= settings.coldStart() ? fit(observations) : null;
     List<double[]> incumbents = incumbents(observations);
     List<Map<String, Object>> proposals = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -84,6 +81,16 @@ public final class GpTuner implements Tuner {
     return space.isFinite() && deduplicator.gridExhausted()
         ? Suggestions.exhausted(proposals)
         : Suggestions.of(proposals);
+  }
+
+  // Finite losses in the unit cube always factorise; should rounding defeat every jitter, random
+  // search goes on rather than the experiment failing.
+  private Surrogate fit(Observations observations) {
+    try {
+      return Surrogate.fit(observations, settings, fitCache);
+    } catch (ArithmeticException e) {
+      return null;
+    }
   }
 
   private Optional<Map<String, Object>> fromModel(
@@ -150,7 +157,9 @@ public final class GpTuner implements Tuner {
           ArgSpec.number("kappa", 5.0, "exploration weight of ucb; higher explores more"),
           ArgSpec.number("xi", 0.0, "improvement margin of ei and poi, in metric units"),
           ArgSpec.number(
-              "nu", 2.5, "Matern smoothness: 0.5, 1.5, 2.5, or above 10 for the RBF kernel"),
+              "nu",
+              2.5,
+              "Matern smoothness: 0.5, 1.5 or 2.5; above 10 (or .inf) gives the RBF kernel"),
           ArgSpec.number("alpha", 1e-6, "smallest noise variance, relative to the metric's"),
           ArgSpec.integer(
               "cold_start_num", 10L, "finished trials of random search before the GP is used"),

@@ -14,10 +14,12 @@ public final class UnitCube {
 
   private final List<UnitDimension> dimensions;
 
+  /** A cube with one coordinate per dimension, in the order given. */
   public UnitCube(List<UnitDimension> dimensions) {
     this.dimensions = List.copyOf(dimensions);
   }
 
+  /** The dimensions, one per coordinate. */
   public List<UnitDimension> dimensions() {
     return dimensions;
   }

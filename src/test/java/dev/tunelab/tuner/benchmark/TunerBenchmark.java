@@ -74,8 +74,9 @@ class TunerBenchmark {
     int[] checkpoints = {budget / 4, budget / 2, budget};
     double[][] best = new double[checkpoints.length][seeds];
     long started = System.nanoTime();
+    int first = Integer.getInteger("bench.firstSeed", 0);
     for (int seed = 0; seed < seeds; seed++) {
-      double[] curve = bestCurve(factory, problem, seed, budget);
+      double[] curve = bestCurve(factory, problem, first + seed, budget);
       for (int c = 0; c < checkpoints.length; c++) {
         best[c][seed] = curve[checkpoints[c] - 1];
       }

@@ -26,6 +26,24 @@ class GpTunerTest {
       p -> Math.pow(number(p, "x") - 0.3, 2) + Math.pow(number(p, "y") - 0.6, 2);
 
   @Test
+  void isRegisteredAsGpAndGpTunerWithNnisDefaults() {
+    var factory = dev.tunelab.tuner.TunerCatalog.builtIn().find("gptuner").orElseThrow();
+    TunerArgs args = TunerArgs.bind(factory.arguments(), Map.of(), 1);
+
+    assertThat(factory.name()).isEqualTo("GP");
+    assertThat(args.asMap())
+        .containsEntry("optimize_mode", "maximize")
+        .containsEntry("utility", "ei")
+        .containsEntry("kappa", 5.0)
+        .containsEntry("xi", 0.0)
+        .containsEntry("nu", 2.5)
+        .containsEntry("alpha", 1e-6)
+        .containsEntry("cold_start_num", 10L)
+        .containsEntry("selection_num_warm_up", 100_000L)
+        .containsEntry("selection_num_starting_points", 250L);
+  }
+
+  @Test
   void proposalsOfOneBatchKeepApart() {
     List<TrialRecord> history = randomHistory(PLANE, BOWL, 12);
 
