@@ -51,6 +51,21 @@ class CmaEsTunerTest {
   }
 
   @Test
+  void importedResultsFormTheFirstGenerationsAndMoveTheMean() {
+    List<TrialRecord> history = new ArrayList<>();
+    for (int t = 0; t < 14; t++) {
+      Map<String, Object> p = CUBE3.sample(new java.util.SplittableRandom(t));
+      history.add(
+          new TrialRecord(-1, p, TrialRecord.State.SUCCEEDED, OptionalDouble.of(sphere(p))));
+    }
+
+    CmaState state = tuner(CUBE3, Map.of()).replay(history);
+
+    assertThat(state.generation()).isEqualTo(2);
+    assertThat(state.mean()).isNotEqualTo(new double[] {0.5, 0.5, 0.5});
+  }
+
+  @Test
   void minimisesASphere() {
     CmaEsTuner tuner = tuner(CUBE3, Map.of());
     List<TrialRecord> history = new ArrayList<>();
