@@ -14,6 +14,7 @@ import dev.tunelab.tuner.TunerFactory;
 import dev.tunelab.tuner.grid.Deduplicator;
 import dev.tunelab.tuner.unitcube.UnitCube;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ public final class CmaEsTuner implements Tuner {
       return null;
     }
     double[] centre = new double[cube.size()];
-    java.util.Arrays.fill(centre, 0.5);
+    Arrays.fill(centre, 0.5);
     CmaState state = CmaState.initial(parameters, centre, sigma0);
     int lambda = parameters.lambda();
     for (int start = 0; start + lambda <= points.size(); start += lambda) {

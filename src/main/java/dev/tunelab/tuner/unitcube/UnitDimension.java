@@ -6,8 +6,10 @@ import dev.tunelab.searchspace.NormalParameter;
 import dev.tunelab.searchspace.Parameter;
 import dev.tunelab.searchspace.RandintParameter;
 import dev.tunelab.searchspace.UniformParameter;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import org.apache.commons.math3.special.Erf;
 
 /**
@@ -161,10 +163,15 @@ public sealed interface UnitDimension
    * @param sorted the distinct option values in increasing order
    * @param options the option as given for each sorted value (the first of equal ones)
    */
-  record Ordinal(String name, double[] sorted, Object[] options) implements UnitDimension {
+  record Ordinal(String name, List<Double> sorted, List<Object> options) implements UnitDimension {
+
+    public Ordinal {
+      sorted = List.copyOf(sorted);
+      options = List.copyOf(options);
+    }
 
     static Optional<UnitDimension> of(ChoiceParameter choice) {
-      java.util.TreeMap<Double, Object> byValue = new java.util.TreeMap<>();
+      TreeMap<Double, Object> byValue = new TreeMap<>();
       for (ChoiceOption option : choice.options()) {
         Double v = option instanceof ChoiceOption.Value plain ? number(plain.value()) : null;
         if (v == null || !Double.isFinite(v)) {
@@ -172,8 +179,8 @@ public sealed interface UnitDimension
         }
         byValue.putIfAbsent(v, ((ChoiceOption.Value) option).value());
       }
-      double[] sorted = byValue.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-      return Optional.of(new Ordinal(choice.name(), sorted, byValue.values().toArray()));
+      return Optional.of(
+          new Ordinal(choice.name(), List.copyOf(byValue.keySet()), List.copyOf(byValue.values())));
     }
 
     @Override
@@ -182,9 +189,9 @@ public sealed interface UnitDimension
       if (v == null) {
         return OptionalDouble.empty();
       }
-      for (int i = 0; i < sorted.length; i++) {
-        if (Math.abs(sorted[i] - v) <= 1e-12 * Math.max(1, Math.abs(v))) {
-          return OptionalDouble.of((i + 0.5) / sorted.length);
+      for (int i = 0; i < sorted.size(); i++) {
+        if (Math.abs(sorted.get(i) - v) <= 1e-12 * Math.max(1, Math.abs(v))) {
+          return OptionalDouble.of((i + 0.5) / sorted.size());
         }
       }
       return OptionalDouble.empty();
@@ -192,7 +199,8 @@ public sealed interface UnitDimension
 
     @Override
     public Object decode(double u) {
-      return options[Math.min(sorted.length - 1, (int) Math.floor(clamp(u) * sorted.length))];
+      int size = sorted.size();
+      return options.get(Math.min(size - 1, (int) Math.floor(clamp(u) * size)));
     }
 
     @Override
