@@ -2,7 +2,9 @@ package dev.tunelab.tuner;
 
 import dev.tunelab.tuner.anneal.AnnealTuner;
 import dev.tunelab.tuner.batch.BatchTuner;
+import dev.tunelab.tuner.cmaes.CmaEsTuner;
 import dev.tunelab.tuner.evolution.EvolutionTuner;
+import dev.tunelab.tuner.gp.GpTuner;
 import dev.tunelab.tuner.grid.GridSearchTuner;
 import dev.tunelab.tuner.random.RandomTuner;
 import dev.tunelab.tuner.smac.SmacTuner;
@@ -30,7 +32,9 @@ public final class TunerCatalog {
             new TpeTuner.Factory(),
             new AnnealTuner.Factory(),
             new EvolutionTuner.Factory(),
-            new SmacTuner.Factory()));
+            new SmacTuner.Factory(),
+            new GpTuner.Factory(),
+            new CmaEsTuner.Factory()));
   }
 
   /** The tuner called {@code name}, matched case-insensitively against names and aliases. */

@@ -39,10 +39,27 @@ class TunerContractTest {
                   + " 'hidden': {'_type': 'quniform', '_value': [100, 1000, 3]},"
                   + " 'lr': {'_type': 'loguniform', '_value': [0.0001, 0.1]}}"));
 
+  // For tuners that take numbers only (GP, CMA-ES), NNI's GP types.
+  private static final SearchSpace NUMERIC =
+      SearchSpace.parse(
+          Json.object(
+              "{'batch': {'_type': 'choice', '_value': [16, 32, 64]},"
+                  + " 'layers': {'_type': 'randint', '_value': [1, 5]},"
+                  + " 'dropout': {'_type': 'uniform', '_value': [0, 0.5]},"
+                  + " 'hidden': {'_type': 'quniform', '_value': [10, 100, 10]},"
+                  + " 'lr': {'_type': 'loguniform', '_value': [0.0001, 0.1]},"
+                  + " 'decay': {'_type': 'qloguniform', '_value': [1, 1000, 5]}}"));
+  private static final SearchSpace NUMERIC_FINITE =
+      SearchSpace.parse(
+          Json.object(
+              "{'batch': {'_type': 'choice', '_value': [16, 32, 64]},"
+                  + " 'layers': {'_type': 'randint', '_value': [1, 3]},"
+                  + " 'dropout': {'_type': 'quniform', '_value': [0, 1, 0.5]}}"));
+
   /**
    * The spaces a tuner is tested on, and how to see its suggestions as values of the space: a tuner
-   * that rejects the mixed space gets the bounded one; Batch takes a combine_params space and
-   * proposes its dicts unwrapped.
+   * that rejects the mixed space gets the bounded one, or the numeric ones when it takes numbers
+   * only; Batch takes a combine_params space and proposes its dicts unwrapped.
    */
   record Fixture(
       SearchSpace mixed, SearchSpace finite, UnaryOperator<Map<String, Object>> asValue) {
@@ -53,12 +70,26 @@ class TunerContractTest {
         return new Fixture(BOUNDED, FINITE, parameters -> parameters);
       }
       if (!factory.checkSearchSpace(MIXED).isEmpty()) {
+        if (factory.checkSearchSpace(NUMERIC).isEmpty()) {
+          assertThat(factory.checkSearchSpace(NUMERIC_FINITE)).isEmpty();
+          return new Fixture(NUMERIC, NUMERIC_FINITE, parameters -> parameters);
+        }
         assertThat(factory.checkSearchSpace(BATCH))
             .as("a space %s accepts", factory.name())
             .isEmpty();
         return new Fixture(BATCH, BATCH, parameters -> Map.of("combine_params", parameters));
       }
       return new Fixture(MIXED, FINITE, parameters -> parameters);
+    }
+
+    /** A value of the finite space. */
+    Map<String, Object> finiteValue() {
+      if (finite.equals(BATCH)) {
+        return Json.object("{'optimizer': 'Adam', 'learning_rate': 0.00001}");
+      }
+      return finite.equals(NUMERIC_FINITE)
+          ? Json.object("{'batch': 32, 'layers': 2, 'dropout': 0.5}")
+          : Json.object("{'opt': 'adam', 'layers': 2, 'dropout': 0.5}");
     }
 
     boolean inSpace(SearchSpace space, Map<String, Object> parameters) {
@@ -174,10 +205,7 @@ class TunerContractTest {
   @MethodSource("tuners")
   void toleratesForeignHistory(TunerFactory factory) {
     Fixture fixture = Fixture.of(factory);
-    Map<String, Object> inSpace =
-        fixture.finite().equals(BATCH)
-            ? Json.object("{'optimizer': 'Adam', 'learning_rate': 0.00001}")
-            : Json.object("{'opt': 'adam', 'layers': 2, 'dropout': 0.5}");
+    Map<String, Object> inSpace = fixture.finiteValue();
     List<TrialRecord> history =
         List.of(
             Trials.succeeded(0, Json.object("{'unknown': 1, 'nested': {'_name': 'x'}}")),
