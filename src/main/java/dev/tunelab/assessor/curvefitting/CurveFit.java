@@ -46,6 +46,7 @@ final class CurveFit {
             .model(p -> values(curve, xs, p), p -> jacobian(curve, xs, p))
             .maxEvaluations(MAX_EVALUATIONS)
             .maxIterations(MAX_EVALUATIONS)
+            .lazyEvaluation(true)
             .build();
     try {
       double[] fitted = OPTIMIZER.optimize(problem).getPoint().toArray();
