@@ -14,8 +14,12 @@ import java.util.stream.IntStream;
  * NNI's curve-fitting assessor ({@code curvefitting_assessor.py}): extrapolates a trial's learning
  * curve to epoch {@code epoch_num} with {@link CurveModel} and stops the trial when the prediction
  * is at most {@code threshold} times the best final result of the successful trials. As in NNI,
- * higher is better (the curve families are increasing, saturating functions), and nothing stops
- * before a trial has succeeded or before {@code start_step} results.
+ * higher is better and the bar assumes a positive metric such as accuracy (the curve families are
+ * increasing, saturating functions; NNI offers no {@code optimize_mode} here, and neither does
+ * this); nothing stops before a trial has succeeded or before {@code start_step} results; and a
+ * prediction is made only when at least four curves agree, which in practice means once the curve
+ * levels off (see {@link CurveModel#effectiveCurves}). {@code epoch_num}, which NNI's validator
+ * requires, defaults to 20 as in NNI's constructor.
  *
  * <p>Where this differs from NNI, to be reproducible and robust:
  *
@@ -29,6 +33,9 @@ import java.util.stream.IntStream;
  *       calls give the same verdicts.
  *   <li>Non-finite results are left out of the fit (the others keep their epochs); NNI's fit fails
  *       on them and it never stops such a trial.
+ *   <li>A curve whose fit fails takes no part ({@link CurveFit}); NNI goes on with the parameters
+ *       that curve got in an earlier call, of whichever trial.
+ *   <li>{@code epoch_num} must be at least 1; NNI accepts 0, where no curve can be evaluated.
  * </ul>
  */
 public final class CurveFittingAssessor implements Assessor {

@@ -22,20 +22,20 @@ final class WeightSampler {
   // values[c][i]: curve c at the i-th point, then at epoch 1, then at the target.
   private final double[][] values;
   private final double[] ys;
-  private final int first;
-  private final int target;
+  private final int atEpochOne;
+  private final int atTarget;
 
   WeightSampler(List<FittedCurve> curves, double[] xs, double[] ys, int target) {
     this.ys = ys;
-    this.first = xs.length;
-    this.target = xs.length + 1;
+    this.atEpochOne = xs.length;
+    this.atTarget = xs.length + 1;
     this.values = new double[curves.size()][xs.length + 2];
     for (int c = 0; c < curves.size(); c++) {
       for (int i = 0; i < xs.length; i++) {
         values[c][i] = curves.get(c).at(xs[i]);
       }
-      values[c][first] = curves.get(c).at(1);
-      values[c][this.target] = curves.get(c).at(target);
+      values[c][atEpochOne] = curves.get(c).at(1);
+      values[c][atTarget] = curves.get(c).at(target);
     }
   }
 
@@ -61,7 +61,7 @@ final class WeightSampler {
       }
     }
     return Arrays.stream(weights)
-        .mapToDouble(chain -> combined(chain, target))
+        .mapToDouble(chain -> combined(chain, atTarget))
         .average()
         .orElseThrow();
   }
@@ -82,7 +82,7 @@ final class WeightSampler {
   private double logPosterior(double[] weights) {
     boolean positive = Arrays.stream(weights).allMatch(w -> w > 0);
     double prior =
-        positive && !(combined(weights, first) >= combined(weights, target))
+        positive && !(combined(weights, atEpochOne) >= combined(weights, atTarget))
             ? 0
             : Double.NEGATIVE_INFINITY;
     double meanSquare = 0;
