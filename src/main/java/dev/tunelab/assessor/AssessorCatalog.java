@@ -1,5 +1,7 @@
 package dev.tunelab.assessor;
 
+import dev.tunelab.assessor.curvefitting.CurveFittingAssessor;
+import dev.tunelab.assessor.medianstop.MedianStopAssessor;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +17,8 @@ public final class AssessorCatalog {
 
   /** Every built-in assessor. A new assessor is registered here. */
   public static AssessorCatalog builtIn() {
-    return new AssessorCatalog(List.of());
+    return new AssessorCatalog(
+        List.of(new MedianStopAssessor.Factory(), new CurveFittingAssessor.Factory()));
   }
 
   /** The assessor called {@code name}, matched case-insensitively against names and aliases. */
