@@ -86,7 +86,8 @@ final class AlgorithmFields {
       return assessor;
     }
     try {
-      TunerArgs.bind(factory.get().arguments(), assessor.classArgs(), 0);
+      // Building it also checks the values' ranges: a bad one is a 400 now, not an ERROR later.
+      factory.get().create(TunerArgs.bind(factory.get().arguments(), assessor.classArgs(), 0));
     } catch (InvalidTunerArgsException e) {
       e.problems()
           .forEach(problem -> config.problem("assessor." + problem.field(), problem.message()));

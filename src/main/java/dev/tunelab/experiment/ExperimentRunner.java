@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 final class ExperimentRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ExperimentRunner.class);
+  private static final int JUDGED_PER_BURST = 10;
 
   private final String experimentId;
   private final RunnerServices services;
@@ -304,10 +305,17 @@ final class ExperimentRunner {
     fill();
   }
 
-  /** Shows the assessor each new intermediate result of a running trial; BAD stops the trial. */
+  /**
+   * Shows the assessor a running trial's new intermediate results, one step at a time; BAD stops
+   * the trial. From a burst of results only the last {@value #JUDGED_PER_BURST} steps are judged: a
+   * curve-fitting verdict costs milliseconds, and a trial may report thousands at once.
+   */
   private void judge(RunningTrial trial, List<Double> values) {
-    for (Double value : values) {
-      trial.curve.add(value);
+    for (int i = 0; i < values.size(); i++) {
+      trial.curve.add(values.get(i));
+      if (values.size() - i > JUDGED_PER_BURST) {
+        continue;
+      }
       if (trial.requestedEnd == null
           && assessor.assess(trial.trial.sequenceId(), Collections.unmodifiableList(trial.curve))
               == Assessor.Verdict.BAD) {
