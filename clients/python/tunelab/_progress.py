@@ -1,15 +1,20 @@
 """The progress line ``Experiment.run()`` shows while it waits. Private.
 
-On a terminal one line is redrawn in place; elsewhere (a log file, a notebook's captured output) a
-line is printed only when the status, the number of finished trials or the best metric changes.
+On a terminal one line is redrawn in place; elsewhere (a log file, CI output) a line is printed
+when the status changes, and otherwise at most every :data:`QUIET_INTERVAL` seconds when trials
+finished or the best metric changed, so long experiments do not flood a log.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, Optional, TextIO, Tuple
+import shutil
+import time
+from typing import Any, Callable, Dict, Mapping, Optional, TextIO, Tuple
 
 FINISHED = ("SUCCEEDED", "FAILED", "USER_CANCELED", "SYS_CANCELED", "EARLY_STOPPED")
 ACTIVE = ("RUNNING", "WAITING")
+#: Seconds between progress lines when the output is not a terminal and the status stays.
+QUIET_INTERVAL = 5.0
 
 
 def describe(view: Mapping[str, Any]) -> str:
@@ -19,7 +24,7 @@ def describe(view: Mapping[str, Any]) -> str:
     done = sum(counts.get(status, 0) for status in FINISHED)
     active = sum(counts.get(status, 0) for status in ACTIVE)
     budget = config.get("maxTrialNumber")
-    parts = [f"{view.get('status', '?'):<8}",
+    parts = [f"{view.get('status', '?'):<13}",
              f"{done}/{budget} trials done" if budget else f"{done} trials done"]
     if active:
         parts.append(f"{active} running")
@@ -61,15 +66,19 @@ def summary(view: Mapping[str, Any]) -> str:
 class Progress:
     """Shows :func:`describe` of each view given to :meth:`update` on ``stream``."""
 
-    def __init__(self, stream: TextIO, live: Optional[bool] = None) -> None:
+    def __init__(self, stream: TextIO, live: Optional[bool] = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.stream = stream
         self.live = _isatty(stream) if live is None else live
+        self.clock = clock
         self._last: Optional[Tuple[Any, ...]] = None
+        self._last_at = 0.0
         self._line = ""
 
     def update(self, view: Mapping[str, Any]) -> None:
         line = "[tunelab] " + describe(view)
         if self.live:
+            line = line[:shutil.get_terminal_size((120, 24)).columns - 1]
             if line != self._line:
                 self.stream.write("\r" + line + "\x1b[K")
                 self.stream.flush()
@@ -77,10 +86,13 @@ class Progress:
             return
         counts: Dict[str, int] = view.get("trialCounts") or {}
         key = (view.get("status"), sum(counts.get(status, 0) for status in FINISHED), best_text(view))
-        if key != self._last:
+        now = self.clock()
+        status_changed = self._last is None or key[0] != self._last[0]
+        if status_changed or (key != self._last and now - self._last_at >= QUIET_INTERVAL):
             self.stream.write(line + "\n")
             self.stream.flush()
             self._last = key
+            self._last_at = now
 
     def close(self, view: Optional[Mapping[str, Any]] = None) -> None:
         """Ends the live line, then prints the summary of ``view`` when given."""

@@ -127,4 +127,7 @@ def _top_once(ctx: Context) -> None:
 
 
 def _address(ctx: Context) -> str:
-    return "" if ctx.client.base_url == "http://127.0.0.1:8081" else f" --url {ctx.client.base_url}"
+    """The option that names this server again in a suggested command ("" for the default)."""
+    if ctx.client.base_url == f"http://127.0.0.1:{ctx.port}":
+        return "" if ctx.port == 8081 else f" --port {ctx.port}"
+    return f" --url {ctx.client.base_url}"
