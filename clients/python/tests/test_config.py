@@ -77,6 +77,8 @@ def test_constructor_forms_of_nni() -> None:
     (HyperoptTuner("tpe"), "TPE", {"optimize_mode": "minimize"}),
     (HyperoptTuner("random_search", optimize_mode="maximize"), "Random", {"optimize_mode": "maximize"}),
     (HyperoptTuner("anneal"), "Anneal", {"optimize_mode": "minimize"}),
+    (HyperoptTuner("anneal", parallel_optimize=True, constant_liar_type="max"), "Anneal",
+     {"optimize_mode": "minimize", "parallel_optimize": True, "constant_liar_type": "max"}),
     (HyperoptTuner("tpe", parallel_optimize=True, constant_liar_type="mean"), "TPE",
      {"optimize_mode": "minimize", "tpe_args": {"constant_liar_type": "mean"}}),
     (Tpe(), "TPE", {}),

@@ -43,9 +43,10 @@ class Tuner:
 
 
 class Tpe(Tuner):
-    """Tree-structured Parzen Estimator (NNI's ``TPE``). NNI's defaults: ``optimize_mode='minimize'``;
-    ``tpe_args`` keys ``constant_liar_type`` ('best'), ``n_startup_jobs`` (20), ``n_ei_candidates``
-    (24), ``linear_forgetting`` (25), ``prior_weight`` (1.0), ``gamma`` (0.25)."""
+    """Tree-structured Parzen Estimator (NNI's ``TPE``; ``optimize_mode`` defaults to ``'minimize'``).
+    ``tpe_args`` takes NNI's keys ``constant_liar_type``, ``n_startup_jobs``, ``n_ei_candidates``,
+    ``linear_forgetting``, ``prior_weight`` and ``gamma``; ``GET /api/v1/tuners`` lists Tunelab's
+    defaults."""
 
     def __init__(self, optimize_mode: Optional[str] = None, seed: Optional[int] = None,
                  tpe_args: Optional[Dict[str, Any]] = None) -> None:
@@ -74,10 +75,14 @@ class Batch(Tuner):
 
 
 class Anneal(Tuner):
-    """Simulated annealing over the prior (NNI's ``Anneal``); NNI's default ``optimize_mode='minimize'``."""
+    """Simulated annealing over the prior (NNI's ``Anneal``; ``optimize_mode`` defaults to
+    ``'minimize'``). With ``parallel_optimize``, running trials are given the ``min``, ``max`` or
+    ``mean`` of the values so far (``constant_liar_type``)."""
 
-    def __init__(self, optimize_mode: Optional[str] = None) -> None:
-        super().__init__("Anneal", optimize_mode=optimize_mode)
+    def __init__(self, optimize_mode: Optional[str] = None, seed: Optional[int] = None,
+                 parallel_optimize: Optional[bool] = None, constant_liar_type: Optional[str] = None) -> None:
+        super().__init__("Anneal", optimize_mode=optimize_mode, seed=seed, parallel_optimize=parallel_optimize,
+                         constant_liar_type=constant_liar_type)
 
 
 class Evolution(Tuner):
@@ -127,9 +132,9 @@ class HyperoptTuner(Tuner):
     ``'random_search'`` is ``Random``, ``'anneal'`` is ``Anneal``.
 
     ``optimize_mode`` is always sent (NNI's default is ``'minimize'``). With ``parallel_optimize``,
-    TPE's constant liar follows ``constant_liar_type`` (hyperopt's ``min``/``max``/``mean`` are TPE's
-    ``best``/``worst``/``mean``); without it, Tunelab's TPE keeps its default liar, which makes
-    parallel trials explore. The other two algorithms ignore both arguments.
+    Anneal gets both arguments as they are, and TPE's constant liar follows ``constant_liar_type``
+    (hyperopt's ``min``/``max``/``mean`` are TPE's ``best``/``worst``/``mean``); without it, Tunelab's
+    TPE keeps its default liar, which makes parallel trials explore. Random search ignores both.
     """
 
     def __init__(self, algorithm_name: str, optimize_mode: str = "minimize", parallel_optimize: bool = False,
@@ -140,14 +145,16 @@ class HyperoptTuner(Tuner):
                              f"{', '.join(repr(key) for key in HYPEROPT_ALGORITHMS)}, not {algorithm_name!r}.")
         if constant_liar_type not in _LIARS:
             raise ValueError(f"constant_liar_type must be 'min', 'max' or 'mean', not {constant_liar_type!r}.")
-        tpe_args = None
+        liar: Dict[str, Any] = {}
         if parallel_optimize:
             if name == "TPE":
-                tpe_args = {"constant_liar_type": _LIARS[constant_liar_type]}
+                liar = {"tpe_args": {"constant_liar_type": _LIARS[constant_liar_type]}}
+            elif name == "Anneal":
+                liar = {"parallel_optimize": True, "constant_liar_type": constant_liar_type}
             else:
                 warnings.warn(f"parallel_optimize has no effect on Tunelab's {name} tuner; it is ignored.",
                               stacklevel=2)
-        super().__init__(name, optimize_mode=optimize_mode, tpe_args=tpe_args)
+        super().__init__(name, optimize_mode=optimize_mode, **liar)
         self.algorithm_name = algorithm_name
 
 
