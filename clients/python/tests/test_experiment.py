@@ -69,6 +69,11 @@ def test_run_waits_for_done_and_every_reading_method_answers(
     assert profile["nextSequenceId"] == 3 and profile["endTime"] >= profile["startTime"]
     assert profile["logDir"].endswith(experiment.id) and profile["execDuration"] >= 0
 
+    viewer = Experiment.view(experiment.id, port=server.port, non_blocking=True)
+    assert viewer is not None and viewer.id == experiment.id and viewer.get_status() == "DONE"
+    assert experiment.view(non_blocking=True) is experiment
+    assert capsys.readouterr().out.count(f"/api/v1/experiments/{experiment.id}") == 2
+
 
 def test_a_running_experiment_is_changed_stopped_and_resumed(
         server: LiveServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,6 +13,7 @@ import pytest
 
 import live
 import tunelab._server
+import tunelab.experiment
 from live import SPACE, LiveServer, free_port, trial_environment, write_trial
 from tunelab import Experiment
 from tunelab.errors import ServerUnavailableError
@@ -90,3 +91,27 @@ def test_ctrl_c_stops_the_experiment_and_run_returns_false(server: LiveServer, t
     assert f"Ctrl-C: stopping experiment {experiment_id}" in out and "result False" in out
     view = server.experiment(experiment_id)
     assert view["status"] == "STOPPED" and view["trialCounts"] == {"USER_CANCELED": 1}
+
+
+class FlakyApi:
+    """Answers like a server that is restarting: away twice, then back."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def get(self) -> dict:
+        self.calls += 1
+        if self.calls <= 2:
+            raise ServerUnavailableError("No Tunelab server answers at http://127.0.0.1:1 (connection refused).")
+        return {"id": "abc", "status": "DONE", "trialCounts": {}, "config": {}}
+
+
+def test_waiting_survives_a_server_restart(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(tunelab.experiment, "POLL_INTERVAL", 0.01)
+    experiment = Experiment("local")
+    experiment.id, experiment.url = "abc", "http://127.0.0.1:1"
+    api = FlakyApi()
+    monkeypatch.setattr(experiment, "_api", lambda: api)
+    assert experiment._wait_completion() is True
+    assert api.calls == 3
+    assert "Lost the Tunelab server at http://127.0.0.1:1; asking again" in capsys.readouterr().out

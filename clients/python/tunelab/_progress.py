@@ -98,6 +98,7 @@ class Progress:
         """Ends the live line, then prints the summary of ``view`` when given."""
         if self.live and self._line:
             self.stream.write("\n")
+            self._line = ""
         if view is not None:
             self.stream.write(summary(view) + "\n")
         self.stream.flush()

@@ -47,6 +47,9 @@ DEFAULT_PORT = 8081
 #: How often ``run()`` asks for the status: it notices the end of an experiment within this time
 #: plus one request (NNI polls every 10 s).
 POLL_INTERVAL = 0.5
+#: How long ``run()`` keeps asking a server that stopped answering (a restarted server picks its
+#: experiments up again) before it gives up.
+RECONNECT_TIMEOUT = 60.0
 URL_VARIABLE = "TUNELAB_URL"
 _FINAL = ("DONE", "STOPPED", "ERROR")
 
@@ -91,7 +94,8 @@ class Experiment:
         self.url: Optional[str] = None
         self._client: Optional[Client] = None
         self._server: Optional[LocalServer] = None
-        self._output: TextIO = sys.stdout
+        #: Where progress and notices go; None: sys.stdout at the time of writing.
+        self._output: Optional[TextIO] = None
 
     # ----- lifecycle
 
@@ -343,11 +347,11 @@ class Experiment:
     def _wait_completion(self) -> bool:
         """Polls every :data:`POLL_INTERVAL` until DONE/STOPPED (True) or ERROR (False)."""
         api = self._api()
-        progress = Progress(self._output)
+        progress = Progress(self._output or sys.stdout)
         ended = False
         try:
             while True:
-                view = api.get()
+                view = self._get_patiently(api, progress)
                 if view["status"] in _FINAL:
                     ended = True
                     progress.update(view)
@@ -358,6 +362,21 @@ class Experiment:
         finally:
             if not ended:
                 progress.close()
+
+    def _get_patiently(self, api: ExperimentApi, progress: Progress) -> Dict[str, Any]:
+        """The experiment, asked again for up to :data:`RECONNECT_TIMEOUT` while the server is away."""
+        deadline: Optional[float] = None
+        while True:
+            try:
+                return api.get()
+            except ServerUnavailableError:
+                if deadline is None:
+                    deadline = time.monotonic() + RECONNECT_TIMEOUT
+                    progress.close()
+                    self._say(f"Lost the Tunelab server at {self.url}; asking again for {RECONNECT_TIMEOUT:g} s ...")
+                elif time.monotonic() > deadline or (self._server and self._server.process.poll() is not None):
+                    raise
+                time.sleep(POLL_INTERVAL)
 
     def _where_to_watch(self) -> str:
         """The dashboard's URL for this experiment, or its API URL while the server has no dashboard."""
@@ -390,8 +409,9 @@ class Experiment:
             self._say(f"Stopped the Tunelab server this program started on port {server.port}.")
 
     def _say(self, line: str) -> None:
-        self._output.write(line + "\n")
-        self._output.flush()
+        output = self._output or sys.stdout
+        output.write(line + "\n")
+        output.flush()
 
     def __repr__(self) -> str:
         where = f" on {self.url}" if self.url else ""
