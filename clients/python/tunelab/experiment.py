@@ -379,16 +379,7 @@ class Experiment:
                 time.sleep(POLL_INTERVAL)
 
     def _where_to_watch(self) -> str:
-        """The dashboard's URL for this experiment, or its API URL while the server has no dashboard."""
-        client = self._client_or_fail()
-        page = f"/experiments/{self.id}"
-        try:
-            answer = client.request("GET", page)
-            if isinstance(answer, str):
-                return f"Dashboard: {client.base_url}{page}"
-        except TunelabError:
-            pass
-        return f"Follow it at {client.base_url}{_api.BASE}/{self.id} (this server has no dashboard yet)"
+        return _api.where_to_watch(self._client_or_fail(), self._api().id)
 
     def _stop_own_server_at_exit(self) -> None:
         """At exit, a server this object started stops, after the experiment if it still runs."""

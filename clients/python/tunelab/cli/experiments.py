@@ -25,8 +25,8 @@ def create(ctx: Context, args: argparse.Namespace) -> None:
     view = ctx.client.post(_api.BASE, config)
     ctx.emit(view, lambda: (
         f"Experiment {view['id']} created: {view['status']}\n"
-        f"Follow it with `tunelab status {view['id']}{_address(ctx)}` or at "
-        f"{ctx.client.base_url}{_api.BASE}/{view['id']}"))
+        f"See its progress with `tunelab status {view['id']}{_address(ctx)}`\n"
+        f"{_api.where_to_watch(ctx.client, view['id'])}"))
 
 
 def list_experiments(ctx: Context, args: argparse.Namespace) -> None:
