@@ -2,7 +2,8 @@
 with a fresh home folder, started once per test session.
 
 Trials it runs use this interpreter (its folder leads PATH, so ``python3`` is this Python) and find
-this checkout's ``tunelab`` package through PYTHONPATH.
+this checkout's ``tunelab`` package through PYTHONPATH. Its ``nvidia-smi`` is a fake that replays
+the repository's recorded H100 output for two idle GPUs, so GPU configs are scheduled for real.
 """
 
 from __future__ import annotations
@@ -38,6 +39,13 @@ print("trial done", params["x"])
 print("to stderr", file=sys.stderr)
 """
 SPACE = {"x": {"_type": "uniform", "_value": [0, 1]}}
+FAKE_NVIDIA_SMI = """#!/bin/bash
+case "$*" in
+  *--query-gpu=*) cat "$(dirname "$0")/gpus.csv" ;;
+  *--query-compute-apps=*) ;;
+  *) echo "fake nvidia-smi: unsupported arguments: $*" >&2; exit 2 ;;
+esac
+"""
 
 
 def find_jar() -> Optional[Path]:
@@ -121,11 +129,13 @@ def start_server() -> LiveServer:
     if jar is None:
         raise FileNotFoundError("no Tunelab jar in target/, and `./mvnw -DskipTests package` could not build one")
     home = Path(tempfile.mkdtemp(prefix="tunelab-pytest-"))
+    nvidia_smi = fake_nvidia_smi(home / "gpus", count=2)
     port = free_port()
     log = open(home / "server.log", "wb")
     process = subprocess.Popen(
         ["java", "-jar", str(jar), f"--server.port={port}", f"--tunelab.home={home}",
-         "--tunelab.trials.max-failures-before-any-success=3", "--tunelab.trials.kill-grace=2s"],
+         "--tunelab.trials.max-failures-before-any-success=3", "--tunelab.trials.kill-grace=2s",
+         f"--tunelab.gpus.nvidia-smi={nvidia_smi}"],
         stdout=log, stderr=subprocess.STDOUT, env=trial_environment(), cwd=str(home))
     log.close()
     server = LiveServer(port, home, process)
@@ -141,6 +151,20 @@ def start_server() -> LiveServer:
             raise RuntimeError(f"the Tunelab server did not start; see {home / 'server.log'}:\n"
                                + (home / "server.log").read_text(errors="replace")[-3000:])
         time.sleep(0.1)
+
+
+def fake_nvidia_smi(folder: Path, count: int) -> Path:
+    """An nvidia-smi printing ``count`` idle H100s, from the output recorded in the repository."""
+    recorded = REPOSITORY / "src" / "test" / "resources" / "nvidia-smi" / "h100-80gb" / "query-gpu-idle-noheader-nounits.csv"
+    columns = recorded.read_text().strip().split(", ")
+    folder.mkdir(parents=True)
+    rows = [", ".join([str(index), f"GPU-00000000-0000-0000-0000-00000000000{index}", *columns[2:]])
+            for index in range(count)]
+    (folder / "gpus.csv").write_text("\n".join(rows) + "\n")
+    command = folder / "nvidia-smi"
+    command.write_text(FAKE_NVIDIA_SMI)
+    command.chmod(0o755)
+    return command
 
 
 def stop_server(server: LiveServer) -> None:

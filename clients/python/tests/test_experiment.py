@@ -162,3 +162,20 @@ def test_config_from_the_server_is_a_config_object(server: LiveServer, tmp_path:
     connected = Experiment.connect(server.port, experiment.id)
     assert isinstance(connected.config, ExperimentConfig)
     assert connected.config.trial_command == "python3 trial.py" and connected.config.tuner.name == "Random"
+
+
+def test_gpu_fields_reach_the_scheduler(server: LiveServer, tmp_path: Path) -> None:
+    """The server's nvidia-smi is a fake with two idle H100s (see live.py)."""
+    (tmp_path / "trial.py").write_text("import os, tunelab\ntunelab.get_next_parameter()\n"
+                                       "print('CUDA_VISIBLE_DEVICES=' + os.environ['CUDA_VISIBLE_DEVICES'])\n"
+                                       "tunelab.report_final_result(1)\n")
+    experiment = configured(tmp_path, "gpus", trials=2)
+    experiment.config.trial_gpu_number = 1
+    experiment.config.training_service.gpu_indices = [1]
+    experiment.config.training_service.max_trial_number_per_gpu = 2
+    experiment.config.training_service.use_active_gpu = False
+    assert experiment.run(server.port)
+    service = experiment.get_experiment_profile()["params"]["trainingService"]
+    assert (service["gpuIndices"], service["maxTrialNumberPerGpu"], service["useActiveGpu"]) == ([1], 2, False)
+    for job in experiment.list_trial_jobs():
+        assert (Path(job.logPath) / "stdout").read_text() == "CUDA_VISIBLE_DEVICES=1\n"
