@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import venv
@@ -19,7 +20,10 @@ def test_pip_install_gives_the_tunelab_command(server: LiveServer, tmp_path: Pat
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     bin_dir = env_dir / ("Scripts" if sys.platform == "win32" else "bin")
-    install = subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", str(CLIENT_ROOT)],
+    # A copy, so the build's leftovers (build/, *.egg-info) stay out of the checkout.
+    source = shutil.copytree(CLIENT_ROOT, tmp_path / "client", ignore=shutil.ignore_patterns(
+        "build", "dist", "*.egg-info", "__pycache__", ".*cache"))
+    install = subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", str(source)],
                              capture_output=True, text=True, timeout=300)
     if install.returncode != 0 and any(sign in install.stdout + install.stderr for sign in NO_INDEX):
         pytest.skip("pip could not fetch the build backend (setuptools) from an index: " + install.stderr[-300:])
