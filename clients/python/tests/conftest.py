@@ -1,4 +1,5 @@
-"""Shared fixtures: a trial folder laid out as Tunelab's local executor lays it, and a frame parser.
+"""Shared fixtures: a live Tunelab server (see ``live.py``), a trial folder laid out as Tunelab's
+local executor lays it, and a frame parser.
 
 The parser is written from NNI's description of the format, independently of ``tunelab._protocol``,
 so a bug in the SDK's framing cannot hide behind the same bug in the test.
@@ -14,11 +15,30 @@ from typing import Any, Dict, Iterator, List
 
 import pytest
 
+import live
 import tunelab.trial
 
 TRIAL_ENV_VARS = ("NNI_PLATFORM", "NNI_EXP_ID", "NNI_TRIAL_JOB_ID", "NNI_SYS_DIR", "NNI_OUTPUT_DIR",
                   "NNI_TRIAL_SEQ_ID", "NNI_CODE_DIR", "NNI_TRIAL_COMMAND_CHANNEL", "MULTI_PHASE",
                   "REUSE_MODE")
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[live.LiveServer]:
+    """The Tunelab jar of this repository, started once for the session on a free port."""
+    try:
+        started = live.start_server()
+    except FileNotFoundError as missing:
+        pytest.skip(f"The live tests need the Tunelab server jar: {missing}.")
+    yield started
+    live.stop_server(started)
+
+
+@pytest.fixture
+def no_server_variables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keeps TUNELAB_URL and friends of the developer's shell out of the test."""
+    for name in ("TUNELAB_URL", "TUNELAB_SERVER_JAR", "TUNELAB_HOME"):
+        monkeypatch.delenv(name, raising=False)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,14 @@
-"""Tunelab's Python client.
+"""Tunelab's Python client: the trial SDK, the ``Experiment`` client and the ``tunelab`` CLI.
 
-The trial SDK is re-exported here, so a trial script needs only ``import tunelab``; it has NNI's
-trial API under NNI's names (``tunelab.get_next_parameter()``, ``tunelab.report_final_result()``
-...). See :mod:`tunelab.trial` for the contract.
+A trial script needs only ``import tunelab``: NNI's trial API under NNI's names
+(``tunelab.get_next_parameter()``, ``tunelab.report_final_result()`` ...); see :mod:`tunelab.trial`.
+
+A launching script uses ``from tunelab import Experiment`` (NNI's ``nni.experiment.Experiment``)
+with tuners from :mod:`tunelab.tuners`; see :mod:`tunelab.experiment`. Those names load on first
+use, so a trial's ``import tunelab`` stays as light as the trial SDK.
 """
+
+from typing import Any
 
 from .trial import (
     get_current_parameter,
@@ -18,6 +23,20 @@ from .trial import (
 
 __version__ = "0.1.0"
 
+#: Names loaded on first use, and the module each comes from.
+_LAZY = {
+    "Experiment": "experiment",
+    "ExperimentConfig": "config",
+    "AlgorithmConfig": "config",
+    "LocalConfig": "config",
+    "TunelabError": "errors",
+    "ServerUnavailableError": "errors",
+    "ApiError": "errors",
+    "InvalidRequestError": "errors",
+    "NotFoundError": "errors",
+    "ConflictError": "errors",
+}
+
 __all__ = [
     "get_next_parameter",
     "get_next_parameters",
@@ -27,4 +46,16 @@ __all__ = [
     "get_experiment_id",
     "get_trial_id",
     "get_sequence_id",
+    *_LAZY,
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tunelab' has no attribute '{name}'")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
