@@ -39,6 +39,9 @@ final class ExperimentRunner {
   private static final Logger log = LoggerFactory.getLogger(ExperimentRunner.class);
   private static final int JUDGED_PER_BURST = 10;
 
+  /** Why trials end when their experiment is stopped; such trials do not use up the budget. */
+  static final String STOPPED_WITH_EXPERIMENT = "the experiment was stopped";
+
   private final String experimentId;
   private final RunnerServices services;
   private final Consumer<ExperimentRunner> onClose;
@@ -63,6 +66,9 @@ final class ExperimentRunner {
   private Budget budget;
   private boolean tunerExhausted;
   private ExperimentStatus ending;
+
+  /** Trials that ended because the experiment was stopped: resuming gives their budget back. */
+  private int endedByStop;
 
   /** Stops listening for released GPUs; null when the experiment does not ask for GPUs. */
   private Runnable stopListening;
@@ -185,6 +191,9 @@ final class ExperimentRunner {
     for (TrialSnapshot trial : start.trials()) {
       history.addStored(trial);
       launcher.remember(trial);
+      if (trial.endedByStop()) {
+        endedByStop++;
+      }
       List<Double> curve = curves.getOrDefault(trial.sequenceId(), List.of());
       if (!trial.status().isFinished()) {
         recover(trial, curve);
@@ -231,10 +240,10 @@ final class ExperimentRunner {
           starter.startWaiting(config.trialConcurrency() - running.size(), config);
       while (outcome == TrialStarter.Outcome.STARTED
           && running.size() < config.trialConcurrency()
-          && !budget.usedUp(config, history.size())
+          && !budget.usedUp(config, counted())
           && !tunerExhausted) {
         int slots =
-            budget.trialsLeft(config, history.size(), config.trialConcurrency() - running.size());
+            budget.trialsLeft(config, counted(), config.trialConcurrency() - running.size());
         Suggestions suggestions = tuner.suggest(history.records(), slots);
         tunerExhausted = suggestions.exhausted();
         List<Map<String, Object>> proposed = suggestions.parameters();
@@ -372,7 +381,7 @@ final class ExperimentRunner {
     if (ending != null) {
       return;
     }
-    boolean usedUp = budget.usedUp(config, history.size());
+    boolean usedUp = budget.usedUp(config, counted());
     ExperimentStatus next =
         running.isEmpty() && starter.waitingCount() == 0 && (usedUp || tunerExhausted)
             ? ExperimentStatus.DONE
@@ -407,7 +416,7 @@ final class ExperimentRunner {
     TrialStatus trialEnd =
         outcome == ExperimentStatus.ERROR ? TrialStatus.SYS_CANCELED : TrialStatus.USER_CANCELED;
     String trialReason =
-        outcome == ExperimentStatus.ERROR ? "the experiment failed" : "the experiment was stopped";
+        outcome == ExperimentStatus.ERROR ? "the experiment failed" : STOPPED_WITH_EXPERIMENT;
     starter
         .endAll(trialEnd, trialReason)
         .forEach(waiting -> noteEnd(waiting, trialEnd, trialReason));
@@ -474,6 +483,11 @@ final class ExperimentRunner {
     loop.close();
     onClose.accept(this);
     closed.complete(status);
+  }
+
+  /** The trials that count against {@code maxTrialNumber}. */
+  private int counted() {
+    return history.size() - endedByStop;
   }
 
   private Assessor newAssessor() {

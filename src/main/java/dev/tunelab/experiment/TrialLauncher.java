@@ -59,7 +59,8 @@ final class TrialLauncher {
         false,
         0,
         null,
-        List.of());
+        List.of(),
+        false);
   }
 
   /**

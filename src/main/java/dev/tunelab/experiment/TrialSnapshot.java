@@ -24,7 +24,8 @@ record TrialSnapshot(
     boolean finalStored,
     long metricsOffset,
     Instant startedAt,
-    List<Integer> gpuIndices) {
+    List<Integer> gpuIndices,
+    boolean endedByStop) {
 
   static TrialSnapshot of(Trial trial) {
     return new TrialSnapshot(
@@ -39,7 +40,9 @@ record TrialSnapshot(
         trial.finalData() != null,
         trial.metricsOffset(),
         trial.startedAt(),
-        trial.gpuIndices());
+        trial.gpuIndices(),
+        trial.status() == TrialStatus.USER_CANCELED
+            && ExperimentRunner.STOPPED_WITH_EXPERIMENT.equals(trial.message()));
   }
 
   /** A label for logs and messages: {@code trial Xy3kQ (No. 7)}. */
