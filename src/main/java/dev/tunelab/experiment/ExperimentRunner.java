@@ -1,7 +1,5 @@
 package dev.tunelab.experiment;
 
-import dev.tunelab.assessor.Assessor;
-import dev.tunelab.assessor.AssessorFactory;
 import dev.tunelab.experiment.ExperimentLedger.RunnerStart;
 import dev.tunelab.experiment.ExperimentLedger.StartMode;
 import dev.tunelab.trial.TrialStatus;
@@ -10,7 +8,6 @@ import dev.tunelab.tuner.Tuner;
 import dev.tunelab.tuner.TunerArgs;
 import dev.tunelab.tuner.TunerFactory;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +34,6 @@ import org.slf4j.LoggerFactory;
 final class ExperimentRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ExperimentRunner.class);
-  private static final int JUDGED_PER_BURST = 10;
 
   /** Why trials end when their experiment is stopped; such trials do not use up the budget. */
   static final String STOPPED_WITH_EXPERIMENT = "the experiment was stopped";
@@ -59,8 +55,7 @@ final class ExperimentRunner {
   private long tunerSeed;
   private Tuner tuner;
 
-  /** Judges running trials from their intermediate results; null when the config has none. */
-  private Assessor assessor;
+  private Assessment assessment = Assessment.none();
 
   private ExperimentStatus status;
   private Budget budget;
@@ -178,11 +173,10 @@ final class ExperimentRunner {
       return;
     }
     launcher.useConfig(config);
-    Map<Integer, List<Double>> curves = Map.of();
-    if (config.assessor() != null) {
-      assessor = newAssessor();
-      curves = services.intermediates().byTrial(experimentId);
-      running.reportIntermediatesTo(this::judge);
+    assessment = Assessment.of(config, services, experimentId, tunerSeed);
+    if (assessment.active()) {
+      running.reportIntermediatesTo(
+          (trial, values) -> assessment.judge(trial, values, this::stopEarly));
     }
     if (config.gpuRequest().isPresent()) {
       stopListening = services.gpus().onRelease(() -> loop.post(this::fill));
@@ -194,13 +188,13 @@ final class ExperimentRunner {
       if (trial.endedByStop()) {
         endedByStop++;
       }
-      List<Double> curve = curves.getOrDefault(trial.sequenceId(), List.of());
       if (!trial.status().isFinished()) {
-        recover(trial, curve);
-      } else if (assessor != null) {
-        assessor.trialEnded(trial.sequenceId(), curve, trial.status() == TrialStatus.SUCCEEDED);
+        recover(trial, assessment.storedCurve(trial.sequenceId()));
+      } else {
+        assessment.replay(trial);
       }
     }
+    assessment.replayed();
     if (mode == StartMode.RECOVER) {
       Set<String> recorded =
           start.trials().stream().map(TrialSnapshot::trialId).collect(Collectors.toSet());
@@ -314,30 +308,8 @@ final class ExperimentRunner {
     fill();
   }
 
-  /**
-   * Shows the assessor a running trial's new intermediate results, one step at a time; BAD stops
-   * the trial. From a burst of results only the last {@value #JUDGED_PER_BURST} steps are judged: a
-   * curve-fitting verdict costs milliseconds, and a trial may report thousands at once.
-   */
-  private void judge(RunningTrial trial, List<Double> values) {
-    for (int i = 0; i < values.size(); i++) {
-      trial.curve.add(values.get(i));
-      if (values.size() - i > JUDGED_PER_BURST) {
-        continue;
-      }
-      if (trial.requestedEnd == null
-          && assessor.assess(trial.trial.sequenceId(), Collections.unmodifiableList(trial.curve))
-              == Assessor.Verdict.BAD) {
-        running.stop(
-            trial,
-            TrialStatus.EARLY_STOPPED,
-            "stopped early by the "
-                + config.assessor().name()
-                + " assessor after "
-                + trial.curve.size()
-                + " intermediate results");
-      }
-    }
+  private void stopEarly(RunningTrial trial, String reason) {
+    running.stop(trial, TrialStatus.EARLY_STOPPED, reason);
   }
 
   /** Updates the tuner's view of an ended trial and watches for a command that always fails. */
@@ -347,9 +319,7 @@ final class ExperimentRunner {
 
   /** Also tells the assessor, which hears of every trial's end once. */
   private void noteEnd(TrialSnapshot trial, TrialStatus ended, String message, List<Double> curve) {
-    if (assessor != null) {
-      assessor.trialEnded(trial.sequenceId(), curve, ended == TrialStatus.SUCCEEDED);
-    }
+    assessment.ended(trial.sequenceId(), curve, ended);
     history.ended(trial.sequenceId(), ended);
     if (ended == TrialStatus.SUCCEEDED) {
       failureGuard.succeeded();
@@ -488,12 +458,6 @@ final class ExperimentRunner {
   /** The trials that count against {@code maxTrialNumber}. */
   private int counted() {
     return history.size() - endedByStop;
-  }
-
-  private Assessor newAssessor() {
-    AssessorFactory factory = services.assessors().find(config.assessor().name()).orElseThrow();
-    return factory.create(
-        TunerArgs.bind(factory.arguments(), config.assessor().classArgs(), tunerSeed));
   }
 
   private Tuner newTuner() {
