@@ -106,6 +106,11 @@ final class RunningTrials {
               }
 
               @Override
+              public boolean wantsIntermediates() {
+                return onIntermediates != null;
+              }
+
+              @Override
               public void intermediates(List<Double> values) {
                 if (onIntermediates != null) {
                   loop.post(() -> onIntermediates.reported(watched, values));

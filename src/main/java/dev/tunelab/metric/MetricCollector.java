@@ -151,7 +151,9 @@ public class MetricCollector {
       List<Double> intermediates = new ArrayList<>();
       for (MetricReport report : pending) {
         if (report.type() == MetricType.PERIODICAL) {
-          intermediates.add(report.value() == null ? Double.NaN : report.value());
+          if (listener.wantsIntermediates()) {
+            intermediates.add(report.value() == null ? Double.NaN : report.value());
+          }
         } else if (!finalSeen) {
           finalSeen = true;
           if (report.value() != null) {

@@ -11,6 +11,9 @@ public interface MetricListener {
   /** The trial's first FINAL metric is stored; {@code value} is its finite number. */
   void finalValue(double value);
 
+  /** Whether {@link #intermediates} should be called; a trial may write thousands at once. */
+  boolean wantsIntermediates();
+
   /**
    * New intermediate results are stored.
    *
