@@ -2,20 +2,24 @@ package dev.tunelab.experiment;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * The append-only log of status changes (NNI's TrialJobEvent): written in the transaction of the
- * change it records, never updated.
+ * change it records, never updated. Its ids are the change feed's cursor; each entry also announces
+ * an {@link ExperimentChanged}.
  */
 @Repository
 class EventLog {
 
   private final JdbcTemplate jdbc;
+  private final ApplicationEventPublisher publisher;
 
-  EventLog(JdbcTemplate jdbc) {
+  EventLog(JdbcTemplate jdbc, ApplicationEventPublisher publisher) {
     this.jdbc = jdbc;
+    this.publisher = publisher;
   }
 
   /**
@@ -33,5 +37,6 @@ class EventLog {
         status,
         text,
         Timestamp.from(at));
+    publisher.publishEvent(new ExperimentChanged(experimentId));
   }
 }

@@ -18,10 +18,20 @@ class GpuApiController {
 
   private final GpuLeases leases;
   private final TrainingService training;
+  private final GpuHistory history;
 
-  GpuApiController(GpuLeases leases, TrainingService training) {
+  GpuApiController(GpuLeases leases, TrainingService training, GpuHistory history) {
     this.leases = leases;
     this.training = training;
+    this.history = history;
+  }
+
+  @Operation(
+      summary =
+          "Each GPU's utilisation and memory over the last hour, one sample per refresh interval (sampling starts with the first call)")
+  @GetMapping("/history")
+  List<GpuHistory.Sample> history() {
+    return history.samples();
   }
 
   @Operation(

@@ -1,9 +1,11 @@
 package dev.tunelab.metric;
 
+import dev.tunelab.experiment.ExperimentChanged;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +29,11 @@ class MetricStore {
           + " final_data = COALESCE(final_data, ?) WHERE id = ?";
 
   private final JdbcTemplate jdbc;
+  private final ApplicationEventPublisher publisher;
 
-  MetricStore(JdbcTemplate jdbc) {
+  MetricStore(JdbcTemplate jdbc, ApplicationEventPublisher publisher) {
     this.jdbc = jdbc;
+    this.publisher = publisher;
   }
 
   /**
@@ -78,6 +82,7 @@ class MetricStore {
       // The runner records a trial just after starting it; roll back and try again next poll.
       throw new TrialNotRecordedException(trialId);
     }
+    publisher.publishEvent(new ExperimentChanged(experimentId));
     return stored;
   }
 

@@ -1,6 +1,8 @@
 package dev.tunelab.trial;
 
+import dev.tunelab.experiment.ChangeFeed;
 import dev.tunelab.experiment.ExperimentService;
+import dev.tunelab.experiment.ExperimentView;
 import dev.tunelab.web.InvalidInputException;
 import dev.tunelab.web.PageView;
 import dev.tunelab.web.Paging;
@@ -40,11 +42,14 @@ class TrialApiController {
 
   private final TrialRepository trials;
   private final ExperimentService experiments;
+  private final ChangeFeed feed;
   private final Clock clock;
 
-  TrialApiController(TrialRepository trials, ExperimentService experiments, Clock clock) {
+  TrialApiController(
+      TrialRepository trials, ExperimentService experiments, ChangeFeed feed, Clock clock) {
     this.trials = trials;
     this.experiments = experiments;
+    this.feed = feed;
     this.clock = clock;
   }
 
@@ -66,6 +71,35 @@ class TrialApiController {
             : trials.findByExperimentIdAndStatusIn(id, statuses(status), request);
     return PageView.of(found, trial -> TrialView.of(trial, clock.instant()));
   }
+
+  @Operation(
+      summary =
+          "What changed after an event cursor: the changed trials and the experiment; start with"
+              + " after=0 and pass next each time")
+  @GetMapping("/changes")
+  TrialChanges changes(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "0") long after,
+      @RequestParam(defaultValue = "1000") int limit) {
+    ExperimentView experiment = experiments.get(id);
+    ChangeFeed.Changes changes =
+        feed.since(id, after, Paging.of(0, limit, Sort.unsorted()).getPageSize());
+    List<TrialView> changed =
+        trials.findAllById(changes.trialIds()).stream()
+            .sorted(java.util.Comparator.comparingInt(Trial::sequenceId))
+            .map(trial -> TrialView.of(trial, clock.instant()))
+            .toList();
+    return new TrialChanges(changes.next(), experiment, changed);
+  }
+
+  /**
+   * What changed after a cursor.
+   *
+   * @param next the cursor for the next call
+   * @param experiment the experiment now (status, counts, best trial)
+   * @param trials the trials that changed, in sequence order
+   */
+  record TrialChanges(long next, ExperimentView experiment, List<TrialView> trials) {}
 
   @Operation(summary = "Get one trial")
   @GetMapping("/{trialId}")
