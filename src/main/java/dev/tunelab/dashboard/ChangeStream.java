@@ -1,7 +1,6 @@
 package dev.tunelab.dashboard;
 
 import dev.tunelab.experiment.ExperimentChanged;
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -19,9 +19,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * commits, coalesced per experiment every {@value #FLUSH_MILLIS} ms; the page then fetches what it
  * lacks after its own cursors, so an event carries no data it could miss. A comment every 15 s
  * keeps idle connections open through proxies.
+ *
+ * <p>Streams end when the server stops, before its graceful shutdown waits for open requests: an
+ * open page would otherwise hold every shutdown for the whole grace period.
  */
 @Component
-public class ChangeStream {
+public class ChangeStream implements SmartLifecycle {
 
   static final long FLUSH_MILLIS = 100;
 
@@ -36,9 +39,26 @@ public class ChangeStream {
             return thread;
           });
 
-  ChangeStream() {
+  private volatile boolean running;
+
+  @Override
+  public void start() {
     timer.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     timer.scheduleWithFixedDelay(this::heartbeat, 15, 15, TimeUnit.SECONDS);
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    timer.shutdownNow();
+    byExperiment.values().forEach(audience -> audience.forEach(SseEmitter::complete));
+    everything.forEach(SseEmitter::complete);
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
   }
 
   @TransactionalEventListener(fallbackExecution = true)
@@ -103,12 +123,5 @@ public class ChangeStream {
     } catch (IOException | IllegalStateException gone) {
       audience.remove(emitter);
     }
-  }
-
-  @PreDestroy
-  void close() {
-    timer.shutdownNow();
-    byExperiment.values().forEach(audience -> audience.forEach(SseEmitter::complete));
-    everything.forEach(SseEmitter::complete);
   }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tunelab.IntegrationTest;
 import dev.tunelab.gpu.model.NvidiaSmiOutputs;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -101,8 +103,9 @@ class GpuSchedulingTest extends IntegrationTest {
   }
 
   @Test
-  void aGpuBusyWithAnotherProcessIsSkippedUnlessUseActiveGpu() {
+  void aGpuBusyWithAnotherProcessIsSkippedUnlessUseActiveGpu() throws InterruptedException {
     SMI.processes(NvidiaSmiOutputs.processes(777000, 1));
+    Thread.sleep(250); // until no reading from before the process started is reused
 
     String careful = create(experiment(3, 2, "useActiveGpu: false"));
     awaitStatus(careful, "DONE", "ERROR");
@@ -173,6 +176,23 @@ class GpuSchedulingTest extends IntegrationTest {
     assertThat(utilization.path("availableTags").findValuesAsString("tag")).contains("gpu", "name");
     assertThat(api().get("/actuator/prometheus").body())
         .contains("tunelab_gpu_memory_total_bytes{gpu=\"1\"");
+  }
+
+  @Test
+  void keepsEachGpusLoadOverTimeOnceSomeoneAsks() {
+    api().get("/api/v1/gpus/history").json(200);
+
+    JsonNode samples =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> api().get("/api/v1/gpus/history").json(200), s -> s.size() >= 3);
+
+    JsonNode newest = samples.get(samples.size() - 1);
+    assertThat(newest.path("gpus")).hasSize(2);
+    assertThat(newest.path("gpus").get(1).path("index").asInt()).isEqualTo(1);
+    assertThat(newest.path("gpus").get(0).path("memoryTotalMib").asLong()).isPositive();
+    assertThat(Instant.parse(newest.path("at").asString()))
+        .isAfter(Instant.parse(samples.get(0).path("at").asString()));
   }
 
   private String waitingTrial(String id) {
