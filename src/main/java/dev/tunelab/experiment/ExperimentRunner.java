@@ -139,6 +139,41 @@ final class ExperimentRunner {
         });
   }
 
+  /**
+   * Submits a customised trial (NNI's "customized trial", parameters from the user instead of the
+   * tuner): it takes a free slot or waits for one, counts against {@code maxTrialNumber}, and its
+   * result reaches the tuner like any other. The parameters must be checked against the search
+   * space before.
+   *
+   * @return the new trial's id, once the trial is recorded
+   * @throws IllegalStatusException when the experiment is ending or its budget is used up
+   */
+  CompletableFuture<String> customize(Map<String, Object> parameters) {
+    return loop.ask(
+        () -> {
+          if (ending != null || !status.isActive()) {
+            throw new IllegalStatusException(
+                "Experiment " + experimentId + " is " + status + "; it takes no new trials");
+          }
+          if (budget.usedUp(config, counted())) {
+            throw new IllegalStatusException(
+                "Experiment "
+                    + experimentId
+                    + " has used its budget (maxTrialNumber or maxExperimentDuration); raise it to add a trial");
+          }
+          String trialId;
+          if (running.size() < config.trialConcurrency() && starter.waitingCount() == 0) {
+            trialId = launch(parameters, "customized").trialId();
+          } else {
+            TrialSnapshot trial = submit(parameters, "customized");
+            starter.queue(trial, parameters);
+            trialId = trial.trialId();
+          }
+          updateStatus();
+          return trialId;
+        });
+  }
+
   /** Stops the experiment: ends every running trial, then records STOPPED. */
   CompletableFuture<ExperimentStatus> stop() {
     loop.post(() -> end(ExperimentStatus.STOPPED, null));
@@ -213,7 +248,7 @@ final class ExperimentRunner {
   /** Picks up a trial that was waiting or running when Tunelab stopped. */
   private void recover(TrialSnapshot trial, List<Double> curve) {
     if (trial.status() == TrialStatus.WAITING) {
-      starter.resumeWaiting(trial, history.parameters(trial.sequenceId()));
+      starter.queue(trial, history.parameters(trial.sequenceId()));
     } else if (!running.adopt(
         trial, curve, config.maxTrialDuration(), history::reported, this::trialEnded)) {
       String reason = "Tunelab restarted and found no sign that the trial's process ever started";
@@ -243,7 +278,7 @@ final class ExperimentRunner {
         List<Map<String, Object>> proposed = suggestions.parameters();
         for (Map<String, Object> parameters :
             proposed.subList(0, Math.min(slots, proposed.size()))) {
-          outcome = launch(parameters, "algorithm");
+          outcome = launch(parameters, "algorithm").outcome();
           if (ending != null) {
             return;
           }
@@ -276,15 +311,24 @@ final class ExperimentRunner {
    * Submits a trial and starts it, then records both: the trial's folder, written first, is its
    * record until the turn ends. A crash in between leaves a folder the next start-up abandons.
    */
-  private TrialStarter.Outcome launch(Map<String, Object> parameters, String source) {
-    TrialSnapshot trial = launcher.newTrial(history.size(), parameters, source);
-    history.addSubmitted(trial.sequenceId(), parameters);
-    unrecorded.add(new TrialTransition.Submitted(experimentId, trial, services.clock().instant()));
+  private Launched launch(Map<String, Object> parameters, String source) {
+    TrialSnapshot trial = submit(parameters, source);
     TrialStarter.Outcome outcome = starter.start(trial, parameters, config);
     if (outcome == TrialStarter.Outcome.FAILED) {
       noteEnd(trial, TrialStatus.FAILED, starter.failure());
     }
-    return outcome;
+    return new Launched(trial.trialId(), outcome);
+  }
+
+  /** A trial just launched, and whether it started. */
+  private record Launched(String trialId, TrialStarter.Outcome outcome) {}
+
+  /** Takes a new trial into the history; it is recorded as WAITING when the turn ends. */
+  private TrialSnapshot submit(Map<String, Object> parameters, String source) {
+    TrialSnapshot trial = launcher.newTrial(history.size(), parameters, source);
+    history.addSubmitted(trial.sequenceId(), parameters);
+    unrecorded.add(new TrialTransition.Submitted(experimentId, trial, services.clock().instant()));
+    return trial;
   }
 
   /** A trial that could not start waits for the next release of GPUs, or for the retry timer. */

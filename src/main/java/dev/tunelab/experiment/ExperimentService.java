@@ -4,6 +4,7 @@ import dev.tunelab.TunelabProperties;
 import dev.tunelab.experiment.ExperimentLedger.StartMode;
 import dev.tunelab.experiment.ExperimentView.BestTrial;
 import dev.tunelab.gpu.GpuLeases;
+import dev.tunelab.searchspace.SearchSpace;
 import dev.tunelab.trial.Trial;
 import dev.tunelab.trial.TrialNotFoundException;
 import dev.tunelab.trial.TrialRepository;
@@ -196,6 +197,32 @@ public class ExperimentService {
     ledger.importResults(id, results);
     runners.find(id).ifPresent(runner -> await(runner.imported(results)));
     return results.size();
+  }
+
+  /**
+   * Adds a customised trial: {@code {"parameters": {...}}} with a value for every parameter of the
+   * search space. It runs like any trial (waiting for a free slot) with {@code parameter_source}
+   * "customized" and no parameter id, as NNI's customized trials do.
+   *
+   * @return the new trial's id; the trial is recorded when this returns
+   * @throws InvalidInputException when the parameters are not a point of the search space
+   * @throws IllegalStatusException when the experiment is not running or its budget is used up
+   */
+  public String addCustomizedTrial(String id, JsonNode body) {
+    require(id);
+    ExperimentRunner runner =
+        runners
+            .find(id)
+            .orElseThrow(
+                () ->
+                    new IllegalStatusException(
+                        "Experiment " + id + " is not running, so it takes no new trials"));
+    Map<String, Object> parameters = CustomizedParameters.read(body, searchSpace(id));
+    return await(runner.customize(parameters));
+  }
+
+  private SearchSpace searchSpace(String id) {
+    return configs.read(configs.parse(require(id).config())).searchSpace();
   }
 
   /** Ends a running trial as USER_CANCELED; the trial's status changes once its process exits. */

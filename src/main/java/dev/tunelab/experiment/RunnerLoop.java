@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +39,23 @@ final class RunnerLoop {
 
   /** Runs work for a caller who waits: the future fails with whatever the work threw. */
   CompletableFuture<Void> call(Runnable work) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
+    return ask(
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  /** Runs work whose answer a caller waits for, once what the work changed is recorded. */
+  <T> CompletableFuture<T> ask(Supplier<T> work) {
+    CompletableFuture<T> done = new CompletableFuture<>();
     try {
       executor.execute(
           () -> {
             try {
-              work.run();
+              T answer = work.get();
               afterEach.run();
-              done.complete(null);
+              done.complete(answer);
             } catch (RuntimeException e) {
               done.completeExceptionally(e);
             }

@@ -43,10 +43,6 @@ final class TrialStarter {
    * @param onFinal told each started trial's FINAL metric
    * @param onEnded told when each started trial has ended
    */
-  /**
-   * @param onFinal told each started trial's FINAL metric
-   * @param onEnded told when each started trial has ended
-   */
   TrialStarter(
       String experimentId,
       RunnerServices services,
@@ -74,8 +70,11 @@ final class TrialStarter {
     return outcome;
   }
 
-  /** Queues a trial that was waiting when Tunelab stopped. */
-  void resumeWaiting(TrialSnapshot trial, Map<String, Object> parameters) {
+  /**
+   * Queues a trial without trying to start it: one that was waiting when Tunelab stopped, or a
+   * customised one submitted while every slot is taken. {@link #startWaiting} starts it in turn.
+   */
+  void queue(TrialSnapshot trial, Map<String, Object> parameters) {
     waiting.addLast(new Pending(trial, parameters));
   }
 

@@ -3,51 +3,51 @@ package dev.tunelab.trial;
 import dev.tunelab.experiment.ChangeFeed;
 import dev.tunelab.experiment.ExperimentService;
 import dev.tunelab.experiment.ExperimentView;
-import dev.tunelab.web.InvalidInputException;
 import dev.tunelab.web.PageView;
 import dev.tunelab.web.Paging;
+import dev.tunelab.web.RequestBodies;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The trials of an experiment over REST: list (paged, filtered, sorted), get, cancel. */
+/**
+ * The trials of an experiment over REST: list (paged, filtered, sorted), what changed, get, cancel,
+ * add a customised one.
+ */
 @RestController
 @RequestMapping("/api/v1/experiments/{id}/trials")
 @Tag(name = "Trials")
 class TrialApiController {
 
-  /** Sort keys the API accepts, and the entity field each one sorts by. */
-  private static final Map<String, String> SORTS =
-      Map.of(
-          "sequenceId", "sequenceId",
-          "finalMetric", "finalValue",
-          "status", "status",
-          "startedAt", "startedAt",
-          "endedAt", "endedAt");
-
   private final TrialRepository trials;
   private final ExperimentService experiments;
+  private final TrialSearch search;
   private final ChangeFeed feed;
   private final Clock clock;
 
   TrialApiController(
-      TrialRepository trials, ExperimentService experiments, ChangeFeed feed, Clock clock) {
+      TrialRepository trials,
+      TrialSearch search,
+      ExperimentService experiments,
+      ChangeFeed feed,
+      Clock clock) {
     this.trials = trials;
+    this.search = search;
     this.experiments = experiments;
     this.feed = feed;
     this.clock = clock;
@@ -55,21 +55,14 @@ class TrialApiController {
 
   @Operation(
       summary =
-          "List trials, optionally of some statuses; sort by sequenceId (default), finalMetric, status, startedAt or endedAt, with -key for descending")
+          "List trials, filtered by status, trial number (sequence=10..20), final metric"
+              + " (metric=0.9..) and parameter values (param=name:value, repeatable), sorted by"
+              + " sequenceId (default), finalMetric, status, startedAt or endedAt (-key for"
+              + " descending)")
   @GetMapping
-  PageView<TrialView> list(
-      @PathVariable String id,
-      @RequestParam(required = false) List<String> status,
-      @RequestParam(defaultValue = "sequenceId") String sort,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "100") int size) {
+  PageView<TrialView> list(@PathVariable String id, @ParameterObject TrialQuery query) {
     experiments.require(id);
-    PageRequest request = Paging.of(page, size, sort(sort));
-    Page<Trial> found =
-        status == null || status.isEmpty()
-            ? trials.findByExperimentId(id, request)
-            : trials.findByExperimentIdAndStatusIn(id, statuses(status), request);
-    return PageView.of(found, trial -> TrialView.of(trial, clock.instant()));
+    return search.find(id, query);
   }
 
   @Operation(
@@ -101,6 +94,20 @@ class TrialApiController {
    */
   record TrialChanges(long next, ExperimentView experiment, List<TrialView> trials) {}
 
+  @Operation(
+      summary =
+          "Add a customised trial, {\"parameters\": {...}} with a value for each parameter: it runs"
+              + " like any trial with parameter_source customized (409 when the experiment is not"
+              + " running or its budget is used up, 400 when the parameters are not in the search space)")
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<TrialView> customize(
+      @PathVariable String id, @RequestBody(required = false) String body) {
+    String trialId =
+        experiments.addCustomizedTrial(id, RequestBodies.parse(body, MediaType.APPLICATION_JSON));
+    return ResponseEntity.created(URI.create("/api/v1/experiments/" + id + "/trials/" + trialId))
+        .body(TrialView.of(require(id, trialId), clock.instant()));
+  }
+
   @Operation(summary = "Get one trial")
   @GetMapping("/{trialId}")
   TrialView get(@PathVariable String id, @PathVariable String trialId) {
@@ -122,38 +129,5 @@ class TrialApiController {
     return trials
         .findByExperimentIdAndTrialId(id, trialId)
         .orElseThrow(() -> new TrialNotFoundException(id, trialId));
-  }
-
-  private static Set<TrialStatus> statuses(List<String> names) {
-    try {
-      return names.stream()
-          .map(name -> TrialStatus.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)))
-          .collect(java.util.stream.Collectors.toSet());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(
-          "status",
-          names
-              + " is not a list of trial statuses; allowed: "
-              + Arrays.toString(TrialStatus.values()));
-    }
-  }
-
-  private static Sort sort(String key) {
-    boolean descending = key.startsWith("-");
-    String field = SORTS.get(descending ? key.substring(1) : key);
-    if (field == null) {
-      throw new InvalidInputException(
-          "sort",
-          "'"
-              + key
-              + "' is not a sort key; allowed: "
-              + String.join(", ", SORTS.keySet().stream().sorted().toList())
-              + ", each with - in front for descending");
-    }
-    Sort primary =
-        descending
-            ? Sort.by(Sort.Order.desc(field).nullsLast())
-            : Sort.by(Sort.Order.asc(field).nullsLast());
-    return field.equals("sequenceId") ? primary : primary.and(Sort.by("sequenceId"));
   }
 }

@@ -3,19 +3,14 @@ package dev.tunelab.trial;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-public interface TrialRepository extends JpaRepository<Trial, Long> {
+public interface TrialRepository
+    extends JpaRepository<Trial, Long>, JpaSpecificationExecutor<Trial> {
 
   Optional<Trial> findByExperimentIdAndTrialId(String experimentId, String trialId);
-
-  Page<Trial> findByExperimentId(String experimentId, Pageable page);
-
-  Page<Trial> findByExperimentIdAndStatusIn(
-      String experimentId, Collection<TrialStatus> statuses, Pageable page);
 
   /** Every trial in submission order: the history a tuner is rebuilt from. */
   List<Trial> findByExperimentIdOrderBySequenceId(String experimentId);
