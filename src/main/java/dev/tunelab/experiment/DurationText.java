@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** NNI's duration format: {@code "30s"}, {@code "10m"}, {@code "1.5h"}, {@code "2d"}. */
-final class DurationText {
+public final class DurationText {
 
   private static final Pattern FORMAT =
       Pattern.compile("\\s*(\\d+(?:\\.\\d*)?|\\.\\d+)\\s*([smhd])\\s*", Pattern.CASE_INSENSITIVE);
@@ -25,7 +25,7 @@ final class DurationText {
    *
    * @return empty when the text is not in the format
    */
-  static Optional<Duration> parse(String text) {
+  public static Optional<Duration> parse(String text) {
     Matcher matcher = FORMAT.matcher(text);
     if (!matcher.matches()) {
       return Optional.empty();

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
  * Each is served by an index, so no read scans every metric of an experiment.
  */
 @Repository
-class MetricQueries {
+public class MetricQueries {
 
   private static final String SELECT =
       "SELECT m.id, t.trial_id, t.sequence_id, m.type, m.sequence, m.numeric_value, m.data, m.reported_at"
@@ -33,6 +33,14 @@ class MetricQueries {
             cursor,
             limit);
     return page(items, cursor);
+  }
+
+  /** The newest metric's id: where a page that has just read everything starts from. */
+  public long latest(String experimentId) {
+    Long id =
+        jdbc.queryForObject(
+            "SELECT MAX(id) FROM metric WHERE experiment_id = ?", Long.class, experimentId);
+    return id == null ? 0 : id;
   }
 
   /** One trial's metrics of one type with sequence numbers after {@code afterSequence}. */

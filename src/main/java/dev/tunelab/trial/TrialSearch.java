@@ -46,6 +46,18 @@ public class TrialSearch {
         trial -> TrialView.of(trial, clock.instant()));
   }
 
+  /**
+   * One trial.
+   *
+   * @throws TrialNotFoundException when the experiment has no trial with this id
+   */
+  public TrialView one(String experimentId, String trialId) {
+    return trials
+        .findByExperimentIdAndTrialId(experimentId, trialId)
+        .map(trial -> TrialView.of(trial, clock.instant()))
+        .orElseThrow(() -> new TrialNotFoundException(experimentId, trialId));
+  }
+
   private static Sort sort(String key) {
     boolean descending = key.startsWith("-");
     String field = SORTS.get(descending ? key.substring(1) : key);
