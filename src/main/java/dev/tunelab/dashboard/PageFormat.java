@@ -2,6 +2,7 @@ package dev.tunelab.dashboard;
 
 import dev.tunelab.experiment.DurationText;
 import dev.tunelab.experiment.ExperimentView;
+import dev.tunelab.web.PageView;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -163,6 +164,12 @@ public class PageFormat {
                     limit.toSeconds(),
                     duration(used) + " / " + duration((double) limit.toSeconds())))
         .orElseGet(() -> new Progress(duration(used) + " / ∞", null));
+  }
+
+  /** "Page 1 of 3 · 120 trials", as trials-table.js writes it. */
+  public String pageInfo(PageView<?> page) {
+    long pages = Math.max(1, (page.total() + page.size() - 1) / page.size());
+    return "Page " + (page.page() + 1) + " of " + pages + " · " + page.total() + " trials";
   }
 
   private static Progress progress(double used, double limit, String text) {

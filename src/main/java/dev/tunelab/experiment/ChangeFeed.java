@@ -24,16 +24,19 @@ public class ChangeFeed {
   /**
    * @param next the cursor for the next call: the last event read, or {@code after} when none
    * @param trialIds the database ids of the trials that changed, each once
+   * @param more whether the limit cut the events short: call again from {@code next}
    */
-  public record Changes(long next, List<Long> trialIds) {}
+  public record Changes(long next, List<Long> trialIds, boolean more) {}
 
   /** The changes after {@code after}, at most {@code limit} events of them. */
   public Changes since(String experimentId, long after, int limit) {
     Set<Long> trials = new LinkedHashSet<>();
     long[] next = {after};
+    int[] read = {0};
     jdbc.query(
         "SELECT id, trial_id FROM event WHERE experiment_id = ? AND id > ? ORDER BY id LIMIT ?",
         row -> {
+          read[0]++;
           next[0] = row.getLong(1);
           long trial = row.getLong(2);
           if (!row.wasNull()) {
@@ -43,7 +46,7 @@ public class ChangeFeed {
         experimentId,
         after,
         limit);
-    return new Changes(next[0], new ArrayList<>(trials));
+    return new Changes(next[0], new ArrayList<>(trials), read[0] == limit);
   }
 
   /** The newest event's id: where a page that has just read everything starts from. */

@@ -82,17 +82,18 @@ class TrialApiController {
             .sorted(java.util.Comparator.comparingInt(Trial::sequenceId))
             .map(trial -> TrialView.of(trial, clock.instant()))
             .toList();
-    return new TrialChanges(changes.next(), experiment, changed);
+    return new TrialChanges(changes.next(), changes.more(), experiment, changed);
   }
 
   /**
    * What changed after a cursor.
    *
    * @param next the cursor for the next call
+   * @param more whether there are more changes after {@code next}: call again at once
    * @param experiment the experiment now (status, counts, best trial)
    * @param trials the trials that changed, in sequence order
    */
-  record TrialChanges(long next, ExperimentView experiment, List<TrialView> trials) {}
+  record TrialChanges(long next, boolean more, ExperimentView experiment, List<TrialView> trials) {}
 
   @Operation(
       summary =
