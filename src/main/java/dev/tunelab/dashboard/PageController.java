@@ -115,6 +115,7 @@ class PageController {
     model.addAttribute("page", page);
     model.addAttribute("query", shown);
     model.addAttribute("queryProblem", problem);
+    model.addAttribute("ariaSort", ariaSort(shown.sort()));
     model.addAttribute("parameters", parameters);
     model.addAttribute("usesGpus", experiment.config().path("trialGpuNumber").asInt(0) > 0);
     model.addAttribute("configYaml", yaml.writeValueAsString(experiment.config()));
@@ -171,6 +172,16 @@ class PageController {
         Objects.requireNonNullElse(address.getFirst("sort"), DEFAULT_SORT),
         number(address.getFirst("page"), 0),
         number(address.getFirst("size"), DEFAULT_PAGE_SIZE));
+  }
+
+  /** Each sortable column's aria-sort for the table's sort key ({@code -key} is descending). */
+  private static Map<String, String> ariaSort(String sort) {
+    Map<String, String> columns = new LinkedHashMap<>();
+    for (String key : List.of("sequenceId", "status", "finalMetric", "startedAt")) {
+      columns.put(
+          key, sort.equals(key) ? "ascending" : sort.equals("-" + key) ? "descending" : "none");
+    }
+    return columns;
   }
 
   private static int number(String text, int fallback) {

@@ -106,14 +106,14 @@ class TrialApiController {
     String trialId =
         experiments.addCustomizedTrial(id, RequestBodies.parse(body, MediaType.APPLICATION_JSON));
     return ResponseEntity.created(URI.create("/api/v1/experiments/" + id + "/trials/" + trialId))
-        .body(TrialView.of(require(id, trialId), clock.instant()));
+        .body(search.one(id, trialId));
   }
 
   @Operation(summary = "Get one trial")
   @GetMapping("/{trialId}")
   TrialView get(@PathVariable String id, @PathVariable String trialId) {
     experiments.require(id);
-    return TrialView.of(require(id, trialId), clock.instant());
+    return search.one(id, trialId);
   }
 
   @Operation(
@@ -123,12 +123,6 @@ class TrialApiController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   TrialView cancel(@PathVariable String id, @PathVariable String trialId) {
     experiments.cancelTrial(id, trialId);
-    return TrialView.of(require(id, trialId), clock.instant());
-  }
-
-  private Trial require(String id, String trialId) {
-    return trials
-        .findByExperimentIdAndTrialId(id, trialId)
-        .orElseThrow(() -> new TrialNotFoundException(id, trialId));
+    return search.one(id, trialId);
   }
 }
