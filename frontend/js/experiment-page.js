@@ -3,7 +3,7 @@
 
 import { api } from './api.js';
 import { badge, bar, h, initialData, localTimes } from './dom.js';
-import { formatDuration, formatNumber, formatStatus, formatTime, parseNniDuration, progress } from './format.js';
+import { formatDuration, formatNumber, formatStatus, formatTime, isActive, parseNniDuration, progress } from './format.js';
 import { follow } from './live.js';
 import { applyMetrics, mergeTrials } from './table-model.js';
 import { drawComparison, trialsTable } from './trials-table.js';
@@ -35,8 +35,20 @@ const table = trialsTable({
   },
 });
 
+let shownConfig = null;
+let experimentReadAt = Date.now();
+
+/** Running time: what the server counted when last read, plus the time since while it runs. */
+function drawRunningTime() {
+  const running = isActive(experiment.status);
+  const seconds = experiment.durationSeconds + (running ? (Date.now() - experimentReadAt) / 1000 : 0);
+  const time = progress(seconds, parseNniDuration(experiment.config.maxExperimentDuration ?? null), formatDuration);
+  document.getElementById('time-progress').replaceChildren(h('span', {}, time.text), bar(time.fraction));
+}
+
 /** The header, summary and buttons for the experiment now. */
 function drawExperiment() {
+  experimentReadAt = Date.now();
   document.getElementById('status').replaceChildren(badge(experiment.status));
   const message = document.getElementById('message');
   message.hidden = !experiment.message;
@@ -47,8 +59,7 @@ function drawExperiment() {
   );
   const trials = progress(experiment.submittedTrials, experiment.config.maxTrialNumber ?? null);
   document.getElementById('trial-progress').replaceChildren(h('span', {}, trials.text), bar(trials.fraction));
-  const time = progress(experiment.durationSeconds, parseNniDuration(experiment.config.maxExperimentDuration ?? null), formatDuration);
-  document.getElementById('time-progress').replaceChildren(h('span', {}, time.text), bar(time.fraction));
+  drawRunningTime();
   const counts = Object.entries(experiment.trialCounts ?? {});
   document.getElementById('counts').replaceChildren(
     ...(counts.length ? counts.flatMap(([status, count]) => [h('span', {}, `${formatStatus(status)} ${count}`), ' ']) : ['no trials yet']),
@@ -57,6 +68,12 @@ function drawExperiment() {
   document.getElementById('stop').disabled = ended || experiment.status === 'STOPPING';
   document.getElementById('resume').disabled = !ended;
   document.getElementById('add-trial').disabled = ended;
+  const config = JSON.stringify(experiment.config, null, 2);
+  if (config !== shownConfig) {
+    shownConfig = config;
+    document.getElementById('config').textContent = config;
+    document.getElementById('search-space').textContent = JSON.stringify(experiment.config.searchSpace, null, 2);
+  }
 }
 
 /** Everything that changed after the page's cursors; runs after each change event and reconnect. */
@@ -187,5 +204,7 @@ document.getElementById('trial-form').addEventListener('submit', async (event) =
 });
 
 localTimes(document, formatTime);
+drawExperiment();
+setInterval(drawRunningTime, 1000);
 follow(`${base}/stream`, catchUp);
 document.documentElement.dataset.ready = 'true';

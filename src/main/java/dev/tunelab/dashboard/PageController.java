@@ -33,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The dashboard's pages. Each renders its first view here, with the data its script needs to go on
@@ -56,7 +55,6 @@ class PageController {
   private final MetricQueries metrics;
   private final Clock clock;
   private final JsonMapper json = JsonMapper.builder().build();
-  private final YAMLMapper yaml = YAMLMapper.builder().build();
 
   PageController(
       ExperimentService experiments,
@@ -118,7 +116,9 @@ class PageController {
     model.addAttribute("ariaSort", ariaSort(shown.sort()));
     model.addAttribute("parameters", parameters);
     model.addAttribute("usesGpus", experiment.config().path("trialGpuNumber").asInt(0) > 0);
-    model.addAttribute("configYaml", yaml.writeValueAsString(experiment.config()));
+    model.addAttribute(
+        "configJson",
+        json.writerWithDefaultPrettyPrinter().writeValueAsString(experiment.config()));
     model.addAttribute(
         "searchSpaceJson", json.writerWithDefaultPrettyPrinter().writeValueAsString(searchSpace));
     model.addAttribute("initial", script(initial));
