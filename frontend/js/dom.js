@@ -21,6 +21,11 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+/** Replaces an element's children, skipping null ones (replaceChildren would write "null"). */
+export function fill(element, ...children) {
+  element.replaceChildren(...children.flat().filter((child) => child !== null && child !== undefined));
+}
+
 /** A status badge, as fragments.html's badge. */
 export function badge(status) {
   return h('span', { class: `badge tone-${statusTone(status)}`, dataset: { col: 'status' } }, formatStatus(status));

@@ -2,7 +2,7 @@
 // change stream and fetches only what changed after its cursors (trial changes, new metrics).
 
 import { api } from './api.js';
-import { badge, bar, h, initialData, localTimes } from './dom.js';
+import { badge, bar, fill, h, initialData, localTimes } from './dom.js';
 import { formatDuration, formatNumber, formatStatus, formatTime, isActive, parseNniDuration, progress } from './format.js';
 import { follow } from './live.js';
 import { applyMetrics, mergeTrials } from './table-model.js';
@@ -43,7 +43,7 @@ function drawRunningTime() {
   const running = isActive(experiment.status);
   const seconds = experiment.durationSeconds + (running ? (Date.now() - experimentReadAt) / 1000 : 0);
   const time = progress(seconds, parseNniDuration(experiment.config.maxExperimentDuration ?? null), formatDuration);
-  document.getElementById('time-progress').replaceChildren(h('span', {}, time.text), bar(time.fraction));
+  fill(document.getElementById('time-progress'), h('span', {}, time.text), bar(time.fraction));
 }
 
 /** The header, summary and buttons for the experiment now. */
@@ -58,7 +58,7 @@ function drawExperiment() {
     ...(best ? [formatNumber(best.value), ' (', h('a', { href: trialPage(best.trialId) }, `trial ${best.sequenceId}`), ')'] : ['–']),
   );
   const trials = progress(experiment.submittedTrials, experiment.config.maxTrialNumber ?? null);
-  document.getElementById('trial-progress').replaceChildren(h('span', {}, trials.text), bar(trials.fraction));
+  fill(document.getElementById('trial-progress'), h('span', {}, trials.text), bar(trials.fraction));
   drawRunningTime();
   const counts = Object.entries(experiment.trialCounts ?? {});
   document.getElementById('counts').replaceChildren(
