@@ -31,18 +31,19 @@ public class ChangeStream implements SmartLifecycle {
   private final Map<String, Set<SseEmitter>> byExperiment = new ConcurrentHashMap<>();
   private final Set<SseEmitter> everything = ConcurrentHashMap.newKeySet();
   private final Set<String> changed = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "change-stream");
-            thread.setDaemon(true);
-            return thread;
-          });
-
+  private ScheduledExecutorService timer;
   private volatile boolean running;
 
+  /** Starts announcing changes; again after {@link #stop}, as a restarted context does. */
   @Override
   public void start() {
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "change-stream");
+              thread.setDaemon(true);
+              return thread;
+            });
     timer.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     timer.scheduleWithFixedDelay(this::heartbeat, 15, 15, TimeUnit.SECONDS);
     running = true;

@@ -83,7 +83,10 @@ public class PageFormat {
     return trimZeros(six.toPlainString());
   }
 
-  /** A parameter value: numbers as {@link #number}, text as is, nested choices as JSON. */
+  /**
+   * A parameter value: numbers as {@link #number}, text as is, nested choices as JSON.stringify
+   * writes them.
+   */
   public String value(JsonNode value) {
     if (value == null || value.isNull() || value.isMissingNode()) {
       return DASH;
@@ -91,7 +94,7 @@ public class PageFormat {
     if (value.isNumber()) {
       return number(value.doubleValue());
     }
-    return value.isString() ? value.stringValue() : value.toString();
+    return value.isString() ? value.stringValue() : ScriptJson.write(value);
   }
 
   /** Seconds as people read them: 3.4s, 42s, 5m 03s, 2h 05m, 3d 04h. */
