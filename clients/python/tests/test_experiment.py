@@ -35,7 +35,7 @@ def test_run_waits_for_done_and_every_reading_method_answers(
 
     out = capsys.readouterr().out
     assert f"Experiment {experiment.id} started on the Tunelab server at {server.url}" in out
-    assert f"{server.url}/api/v1/experiments/{experiment.id}" in out  # where to watch it
+    assert f"Dashboard: {server.url}/experiments/{experiment.id}" in out  # where to watch it
     assert "3/3 trials done" in out and f"Experiment {experiment.id} DONE" in out
     assert experiment.get_status() == "DONE"
 
@@ -72,7 +72,7 @@ def test_run_waits_for_done_and_every_reading_method_answers(
     viewer = Experiment.view(experiment.id, port=server.port, non_blocking=True)
     assert viewer is not None and viewer.id == experiment.id and viewer.get_status() == "DONE"
     assert experiment.view(non_blocking=True) is experiment
-    assert capsys.readouterr().out.count(f"/api/v1/experiments/{experiment.id}") == 2
+    assert capsys.readouterr().out.count(f"Dashboard: {server.url}/experiments/{experiment.id}") == 2
 
 
 def test_a_running_experiment_is_changed_stopped_and_resumed(

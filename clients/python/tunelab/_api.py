@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any, Dict, Iterator, List, Optional
 
 from ._http import Client, quote
-from .errors import TunelabError
 
 BASE = "/api/v1/experiments"
 #: The largest page the server gives.
@@ -18,15 +17,8 @@ METRIC_PAGE = 10_000
 
 
 def where_to_watch(client: Client, experiment_id: str) -> str:
-    """A line naming the dashboard page of the experiment, or its API URL while the server has no
-    dashboard (the dashboard answers ``/experiments/{id}`` with HTML)."""
-    page = f"/experiments/{quote(experiment_id)}"
-    try:
-        if isinstance(client.request("GET", page), str):
-            return f"Dashboard: {client.base_url}{page}"
-    except TunelabError:
-        pass
-    return f"Follow it at {client.base_url}{BASE}/{experiment_id} (this server has no dashboard yet)"
+    """A line naming the experiment's dashboard page."""
+    return f"Dashboard: {client.base_url}/experiments/{quote(experiment_id)}"
 
 
 def newest_experiment_id(client: Client) -> Optional[str]:
