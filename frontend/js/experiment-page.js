@@ -46,9 +46,10 @@ function drawExperiment() {
     ...(best ? [formatNumber(best.value), ' (', h('a', { href: trialPage(best.trialId) }, `trial ${best.sequenceId}`), ')'] : ['–']),
   );
   const trials = progress(experiment.submittedTrials, experiment.config.maxTrialNumber ?? null);
-  document.getElementById('trial-progress').replaceChildren(h('span', {}, trials.text), bar(trials.fraction));
+  // Without a limit there is no bar; replaceChildren would write a null as the text "null".
+  document.getElementById('trial-progress').replaceChildren(h('span', {}, trials.text), bar(trials.fraction) ?? '');
   const time = progress(experiment.durationSeconds, parseNniDuration(experiment.config.maxExperimentDuration ?? null), formatDuration);
-  document.getElementById('time-progress').replaceChildren(h('span', {}, time.text), bar(time.fraction));
+  document.getElementById('time-progress').replaceChildren(h('span', {}, time.text), bar(time.fraction) ?? '');
   const counts = Object.entries(experiment.trialCounts ?? {});
   document.getElementById('counts').replaceChildren(
     ...(counts.length ? counts.flatMap(([status, count]) => [h('span', {}, `${formatStatus(status)} ${count}`), ' ']) : ['no trials yet']),

@@ -65,6 +65,8 @@ function drawTrial() {
   final.textContent = trial.finalMetric !== null ? formatNumber(trial.finalMetric) : trial.finalMetricData ?? '–';
   final.title = trial.finalMetricData ?? '';
   document.getElementById('latest').textContent = formatNumber(trial.latestMetric);
+  // The clock below only ticks while the trial runs; once it ends, this is its whole duration.
+  document.getElementById('duration').textContent = formatDuration(trialSeconds(trial, Date.now() + skew));
   document.getElementById('exit-code').textContent = trial.exitCode ?? '–';
   document.getElementById('gpus').textContent = trial.gpuIndices.length ? trial.gpuIndices.join(', ') : 'none';
   document.getElementById('cancel').disabled = !isLive(trial.status);
