@@ -90,10 +90,10 @@ export function charts({ experiment, openTrial }) {
       (await chart('parallel')).setOption(
         {
           ...background,
-          parallel: { left: 50, right: 60, top: 40, bottom: 30 },
+          parallel: { left: 50, right: 110, top: 40, bottom: 30 },
           parallelAxis,
           visualMap: {
-            show: true, type: 'continuous', dimension: axes.length, orient: 'vertical', right: 0, top: 'middle', itemHeight: 120,
+            show: true, type: 'continuous', dimension: axes.length, orient: 'vertical', right: 5, top: 'middle', itemHeight: 120,
             ...range(values), inRange: { color: mode === 'maximize' ? ['#c6dbef', '#08306b'] : ['#08306b', '#c6dbef'] },
             calculable: true, precision: 3,
           },

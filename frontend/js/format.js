@@ -57,8 +57,8 @@ const LABELS = {
   WAITING: 'Waiting',
   SUCCEEDED: 'Succeeded',
   FAILED: 'Failed',
-  USER_CANCELED: 'Canceled',
-  SYS_CANCELED: 'System canceled',
+  USER_CANCELED: 'Cancelled',
+  SYS_CANCELED: 'System cancelled',
   EARLY_STOPPED: 'Early stopped',
 };
 

@@ -11,7 +11,6 @@ const LABELS = { open: 'live', connecting: 'reconnecting…' };
  *
  * @param url the stream (/api/v1/stream or /api/v1/experiments/{id}/stream)
  * @param catchUp async function that fetches and draws what changed
- * @returns the EventSource, to close
  */
 export function follow(url, catchUp) {
   const indicator = document.getElementById('live');
@@ -47,15 +46,27 @@ export function follow(url, catchUp) {
       running = false;
     }
   };
-  const source = new EventSource(url);
-  source.addEventListener('hello', () => {
-    show('open');
-    request(null);
+  const connect = () => {
+    const source = new EventSource(url);
+    source.addEventListener('hello', () => {
+      show('open');
+      request(null);
+    });
+    source.addEventListener('change', (event) => {
+      const data = JSON.parse(event.data);
+      request(data.experiments ?? [data.experiment]);
+    });
+    source.addEventListener('error', () => show('connecting'));
+    return source;
+  };
+  // A page left for another may stay alive in the back/forward cache with its stream open, and
+  // the browser allows six connections to a server: a few pages later, nothing loads any more.
+  let source = connect();
+  addEventListener('pagehide', () => {
+    source.close();
+    show('connecting');
   });
-  source.addEventListener('change', (event) => {
-    const data = JSON.parse(event.data);
-    request(data.experiments ?? [data.experiment]);
+  addEventListener('pageshow', (event) => {
+    if (event.persisted) source = connect();
   });
-  source.addEventListener('error', () => show('connecting'));
-  return source;
 }

@@ -35,9 +35,11 @@ async function readMetrics() {
   }
   if (!added.length && chart) return;
   points = points.length ? appendPoints(points, added, POINTS) : minMax(added, POINTS);
-  const echarts = await import(ECHARTS);
   const element = document.querySelector('[data-chart="trial-intermediates"]');
   document.getElementById('no-intermediates').hidden = points.length > 0;
+  element.hidden = points.length === 0;
+  if (!points.length) return;
+  const echarts = await import(ECHARTS);
   if (!chart) {
     chart = echarts.init(element, matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : null);
     chart.on('finished', () => {
@@ -65,6 +67,8 @@ function drawTrial() {
   final.textContent = trial.finalMetric !== null ? formatNumber(trial.finalMetric) : trial.finalMetricData ?? '–';
   final.title = trial.finalMetricData ?? '';
   document.getElementById('latest').textContent = formatNumber(trial.latestMetric);
+  // The clock below only ticks while the trial runs; once it ends, this is its whole duration.
+  document.getElementById('duration').textContent = formatDuration(trialSeconds(trial, Date.now() + skew));
   document.getElementById('exit-code').textContent = trial.exitCode ?? '–';
   document.getElementById('gpus').textContent = trial.gpuIndices.length ? trial.gpuIndices.join(', ') : 'none';
   document.getElementById('cancel').disabled = !isLive(trial.status);
@@ -78,31 +82,44 @@ setInterval(() => {
 
 // The output files: read from where the last read ended; a long file opens at its tail.
 const log = document.getElementById('log');
-const logState = { file: 'stdout', next: 0, timer: null, reading: false };
+const logState = { file: 'stdout', next: 0, timer: null, reading: false, again: false };
 
+/** Reads the open file from where the last read ended; a read asked for during one runs after it. */
 async function readLog() {
-  if (logState.reading) return;
+  if (logState.reading) {
+    logState.again = true;
+    return;
+  }
   logState.reading = true;
   try {
-    const file = logState.file;
-    let chunk = await api(`${base}/log?file=${encodeURIComponent(file)}&offset=${logState.next}`);
-    if (logState.next === 0 && chunk.size > LOG_TAIL) {
-      log.textContent = `… ${chunk.size - LOG_TAIL} earlier bytes not shown …\n`;
-      chunk = await api(`${base}/log?file=${encodeURIComponent(file)}&offset=${chunk.size - LOG_TAIL}&limit=${LOG_TAIL}`);
-    }
-    while (file === logState.file) {
-      if (chunk.text) {
-        const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 20;
-        log.append(chunk.text);
-        if (atBottom && document.getElementById('follow').checked) log.scrollTop = log.scrollHeight;
-      }
-      logState.next = chunk.next;
-      if (chunk.next >= chunk.size) break;
-      chunk = await api(`${base}/log?file=${encodeURIComponent(file)}&offset=${logState.next}`);
-    }
-    if (!log.textContent) log.textContent = '';
+    do {
+      logState.again = false;
+      await readLogOnce();
+    } while (logState.again);
   } finally {
     logState.reading = false;
+  }
+}
+
+async function readLogOnce() {
+  const file = logState.file;
+  const read = (offset, limit = '') =>
+    api(`${base}/log?file=${encodeURIComponent(file)}&offset=${offset}${limit && `&limit=${limit}`}`);
+  let chunk = await read(logState.next);
+  if (file !== logState.file) return;
+  if (logState.next === 0 && chunk.size > LOG_TAIL) {
+    log.textContent = `… ${chunk.size - LOG_TAIL} earlier bytes not shown …\n`;
+    chunk = await read(chunk.size - LOG_TAIL, LOG_TAIL);
+  }
+  while (file === logState.file) {
+    if (chunk.text) {
+      const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 20;
+      log.append(chunk.text);
+      if (atBottom && document.getElementById('follow').checked) log.scrollTop = log.scrollHeight;
+    }
+    logState.next = chunk.next;
+    if (chunk.next >= chunk.size) break;
+    chunk = await read(logState.next);
   }
 }
 

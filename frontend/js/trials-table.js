@@ -54,6 +54,11 @@ export function trialsTable({ experimentId, parameters, page, clock, actions }) 
     document.getElementById('page-info').textContent = `Page ${model.page + 1} of ${pages} · ${model.total} trials`;
     document.getElementById('prev-page').disabled = model.page === 0;
     document.getElementById('next-page').disabled = model.page + 1 >= pages;
+    markSort();
+  }
+
+  /** Marks the sorted column with aria-sort, which also draws its arrow. */
+  function markSort() {
     for (const th of table.tHead.querySelectorAll('th[data-sort]')) {
       const key = th.dataset.sort;
       const sort = model.query.sort;
@@ -136,6 +141,7 @@ export function trialsTable({ experimentId, parameters, page, clock, actions }) 
   });
   document.getElementById('compare').addEventListener('click', () => actions.onCompare([...selected.values()]));
 
+  markSort(); // the server's first view leaves it out
   setInterval(tick, 1000);
 
   return {

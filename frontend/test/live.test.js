@@ -19,6 +19,7 @@ class FakeSource {
 }
 globalThis.EventSource = FakeSource;
 globalThis.document = { getElementById: () => null };
+globalThis.addEventListener = () => {}; // pagehide and pageshow never come here
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 

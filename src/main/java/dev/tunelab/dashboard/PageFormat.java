@@ -42,8 +42,8 @@ public class PageFormat {
           Map.entry("WAITING", "Waiting"),
           Map.entry("SUCCEEDED", "Succeeded"),
           Map.entry("FAILED", "Failed"),
-          Map.entry("USER_CANCELED", "Canceled"),
-          Map.entry("SYS_CANCELED", "System canceled"),
+          Map.entry("USER_CANCELED", "Cancelled"),
+          Map.entry("SYS_CANCELED", "System cancelled"),
           Map.entry("EARLY_STOPPED", "Early stopped"));
 
   private static final Map<String, String> TONES =

@@ -81,6 +81,37 @@ class TrialListTest extends IntegrationTest {
   }
 
   @Test
+  void trialsWithoutAFinalMetricSortLastInBothDirections() {
+    String failing =
+        create(
+            """
+            searchSpace: {x: {_type: choice, _value: [0, 1, 2]}}
+            trialCommand: %s python3 train.py
+            trialCodeDirectory: %s
+            trialConcurrency: 3
+            tuner: {name: GridSearch}
+            """
+                .formatted(
+                    PYTHON_SDK,
+                    codeFolder(
+                        "train.py",
+                        "import tunelab\nx = tunelab.get_next_parameter()['x']\n"
+                            + "if x == 0: raise SystemExit(1)\ntunelab.report_final_result(x)\n")));
+    awaitStatus(failing, "DONE");
+
+    for (String sort : List.of("finalMetric", "-finalMetric")) {
+      JsonNode items =
+          api()
+              .get("/api/v1/experiments/" + failing + "/trials?sort=" + sort)
+              .json(200)
+              .path("items");
+      assertThat(items)
+          .extracting(t -> t.path("finalMetric").isNull())
+          .containsExactly(false, false, true);
+    }
+  }
+
+  @Test
   void badFiltersAreNamedInA400() {
     JsonNode problem =
         api()
