@@ -150,7 +150,7 @@ class ExperimentPageTest extends BrowserTest {
     waitFor(ExpectedConditions.textToBe(statusOf(trialId), "Cancelled"));
     assertThat(browser.findElements(inRow(trialId, "button.cancel"))).isEmpty();
     assertThat(trial(id, trialId).path("status").asString()).isEqualTo("USER_CANCELED");
-    waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("counts"), "Canceled 1"));
+    waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("counts"), "Cancelled 1"));
   }
 
   @Test
