@@ -206,5 +206,5 @@ document.getElementById('trial-form').addEventListener('submit', async (event) =
 localTimes(document, formatTime);
 drawExperiment();
 setInterval(drawRunningTime, 1000);
-follow(`${base}/stream`, catchUp);
+follow(experiment.id, catchUp);
 document.documentElement.dataset.ready = 'true';

@@ -43,4 +43,4 @@ async function catchUp(ids) {
   document.getElementById('no-experiments').hidden = body.rows.length > 0;
 }
 
-follow('/api/v1/stream', catchUp);
+follow(null, catchUp);

@@ -189,4 +189,4 @@ async function catchUp() {
 localTimes(document, formatTime);
 showLog(logTabs[0]);
 followLog();
-follow(`/api/v1/experiments/${encodeURIComponent(experimentId)}/stream`, catchUp);
+follow(experimentId, catchUp);

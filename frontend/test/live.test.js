@@ -25,7 +25,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 test('every (re)connect asks for everything, changes name their experiments', async () => {
   const calls = [];
-  follow('/api/v1/stream', async (ids) => calls.push(ids));
+  follow(null, async (ids) => calls.push(ids));
   const source = FakeSource.last;
 
   source.emit('hello');
@@ -45,7 +45,7 @@ test('changes that arrive during a catch-up fold into one more run, never overla
   let release;
   let running = 0;
   let overlapped = false;
-  follow('/api/v1/stream', async (ids) => {
+  follow(null, async (ids) => {
     running += 1;
     overlapped ||= running > 1;
     calls.push(ids);
@@ -70,7 +70,7 @@ test('a failed catch-up is retried by the next reconnect, not lost', async () =>
   const warn = console.warn;
   console.warn = () => {};
   try {
-    follow('/api/v1/experiments/x/stream', async (ids) => {
+    follow('x', async (ids) => {
       calls.push(ids);
       if (calls.length === 1) throw new Error('connection refused');
     });

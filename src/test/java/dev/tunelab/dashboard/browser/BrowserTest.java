@@ -78,6 +78,8 @@ public abstract class BrowserTest extends IntegrationTest {
             .usingAnyFreePort()
             .build();
     browser = new ChromeDriver(service, options);
+    // A page that never loads fails its test in seconds, not after WebDriver's five minutes.
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
   }
 
   @AfterAll

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -155,6 +156,30 @@ class ExperimentsPageTest extends BrowserTest {
         tuner: {name: Random, classArgs: {optimize_mode: maximize}}
         """
             .formatted(name, PYTHON_SDK, code, trials));
+  }
+
+  @Test
+  void manyTabsShareOneStreamSoEveryTabStaysLive() {
+    // A stream holds one of the six connections a browser allows a host: without sharing, the
+    // seventh tab would never load.
+    String first = browser.getWindowHandle();
+    try {
+      for (int tab = 0; tab < 8; tab++) {
+        browser.switchTo().newWindow(WindowType.TAB);
+        open(tab % 2 == 0 ? "/" : "/experiments/" + finished);
+        waitFor(ExpectedConditions.attributeToBe(LIVE, "data-state", "open"));
+      }
+      String submitted = submit("seen by the eighth tab", 1);
+      open("/");
+      await(row(submitted));
+    } finally {
+      for (String handle : browser.getWindowHandles()) {
+        if (!handle.equals(first)) {
+          browser.switchTo().window(handle).close();
+        }
+      }
+      browser.switchTo().window(first);
+    }
   }
 
   /** Opens the experiments page and waits until it follows the change stream. */
