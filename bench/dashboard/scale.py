@@ -626,8 +626,8 @@ def memory(tunelab, page):
     """Opens the pages and leaves them open: returns their browsers."""
     progress("2d: memory")
     pid = tunelab.process.pid
-    before_heap = heap_mib(tunelab.server, pid, collect=True)
     before_rss = rss_mib(pid)
+    before_heap = heap_mib(tunelab.server, pid, collect=True)
     browsers = []
     try:
         started = time.perf_counter()
@@ -640,8 +640,8 @@ def memory(tunelab, page):
             ready.append(browsers[i % BROWSERS].open(page)["ready"])
         opened = time.perf_counter() - started
         time.sleep(3)
-        after_rss = rss_mib(pid)
-        after_heap = heap_mib(tunelab.server, pid, collect=False)
+        with_rss = rss_mib(pid)
+        with_heap = heap_mib(tunelab.server, pid, collect=False)
         live_heap = heap_mib(tunelab.server, pid, collect=True)
     except BaseException:
         for one in browsers:
@@ -649,11 +649,11 @@ def memory(tunelab, page):
         raise
     print(f"\n2d. Server memory with {PAGES} experiment pages open in {BROWSERS} browsers (each page ready and its stream "
           f"open; opened one after another in {opened:.1f} s, data-ready {spread(ready)})")
-    print(f"  VmRSS of the java process: {before_rss:.0f} MiB before (after a full GC), {after_rss:.0f} MiB with the "
-          f"pages, {rss_mib(pid):.0f} MiB after another full GC (JVM options: {os.environ.get('BENCH_JVM_ARGS') or 'none'};"
-          f" the heap grows and shrinks with GC, so RSS moves by more than the pages cost)")
-    print(f"  heap in use: {before_heap:.0f} MiB before (after a full GC); {after_heap:.0f} MiB with the pages, "
-          f"{live_heap:.0f} MiB after a full GC: {(live_heap - before_heap) / PAGES * 1024:.0f} KiB retained per page")
+    print(f"  VmRSS of the java process: {before_rss:.0f} MiB before, {with_rss:.0f} MiB with the pages open "
+          f"(JVM options: {os.environ.get('BENCH_JVM_ARGS') or 'none'}: the heap grows and shrinks with the collector,"
+          " so RSS moves by more than the pages cost)")
+    print(f"  heap in use after a full GC: {before_heap:.0f} MiB before, {live_heap:.0f} MiB with the pages open "
+          f"({(live_heap - before_heap) / PAGES * 1024:+.0f} KiB a page); before that GC {with_heap:.0f} MiB")
     return browsers
 
 
