@@ -254,7 +254,7 @@ class Writer:
         self.server = server
         self.experiment = server.call("POST", "/api/v1/experiments", {
             "experimentName": "writer", "searchSpace": {"x": {"_type": "uniform", "_value": [0, 1]}},
-            "trialCommand": "sleep 3600", "trialCodeDirectory": code, "trialConcurrency": 1, "maxTrialNumber": 1,
+            "trialCommand": "sleep 900", "trialCodeDirectory": code, "trialConcurrency": 1, "maxTrialNumber": 1,
             "tuner": {"name": "Random"}})["id"]
         self.trial, self.parameter_id = running_trial(server, self.experiment)
         self.count = 0
@@ -462,6 +462,7 @@ def browser(tunelab, experiment, code, writer):
     browsers = memory(tunelab, page)
     try:
         limits(page)
+        writer.stop()  # the server leaves running trials running when it stops
         print(f"\nserver stopped {tunelab.stop():.1f} s after SIGTERM, with the {PAGES} pages of 2d open")
     finally:
         for one in browsers:
