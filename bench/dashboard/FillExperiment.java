@@ -1,6 +1,7 @@
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
@@ -11,7 +12,9 @@ import java.util.Set;
 /**
  * Fills an existing experiment with finished trials straight into the database, as a long
  * experiment would have left them: each trial with its parameters, status events, intermediate
- * results and final metric. For bench/dashboard/scale.py; run with the H2 or PostgreSQL driver on
+ * results and final metric. The trials continue the experiment's sequence ids (a runner's history
+ * needs them without gaps), so the experiment can be resumed afterwards. Rows go in JDBC batches,
+ * committed every 100 trials. For bench/dashboard/scale.py; run with the H2 or PostgreSQL driver on
  * the class path:
  *
  *   java -cp h2.jar bench/dashboard/FillExperiment.java JDBC_URL USER PASSWORD EXPERIMENT TRIALS STEPS
@@ -37,7 +40,19 @@ public class FillExperiment {
           "INSERT INTO metric (experiment_id, trial_id, type, sequence, numeric_value, data, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
       PreparedStatement event = db.prepareStatement(
           "INSERT INTO event (experiment_id, trial_id, status, detail, occurred_at) VALUES (?, ?, ?, NULL, ?)");
+      // The filled trials follow the experiment's own (sequence ids 0..n-1 with no gaps, as a
+      // runner's history needs to resume), with trial ids none of them has.
       Set<String> ids = new HashSet<>();
+      int first = 0;
+      try (PreparedStatement existing = db.prepareStatement("SELECT trial_id, sequence_id FROM trial WHERE experiment_id = ?")) {
+        existing.setString(1, experiment);
+        try (ResultSet rows = existing.executeQuery()) {
+          while (rows.next()) {
+            ids.add(rows.getString(1));
+            first = Math.max(first, rows.getInt(2) + 1);
+          }
+        }
+      }
       Instant clock = Instant.now().minusSeconds(trials * 60L);
       for (int i = 0; i < trials; i++) {
         long id = 1_000_000_000L + i;
@@ -64,8 +79,8 @@ public class FillExperiment {
         trial.setLong(1, id);
         trial.setString(2, experiment);
         trial.setString(3, trialId);
-        trial.setInt(4, 1_000 + i);
-        trial.setLong(5, 1_000 + i);
+        trial.setInt(4, first + i);
+        trial.setLong(5, first + i);
         trial.setString(6, String.format(Locale.ROOT, "{\"lr\": %.6g, \"batch_size\": %d, \"dropout\": %.4f}", lr, batch, dropout));
         trial.setString(7, "/tmp/filled/" + trialId);
         trial.setDouble(8, last);
