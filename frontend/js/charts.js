@@ -1,6 +1,7 @@
 // The charts tab: ECharts (from its webjar, loaded on first use) over data the server has already
 // reduced (finals, durations, downsampled intermediates), kept current from the change stream.
-// Every chart element gets data-rendered once ECharts has drawn it (the benchmark reads it).
+// Every chart element gets data-rendered once ECharts has drawn it (the benchmark reads it); no
+// series renders progressively, so 'finished' comes once everything is drawn.
 
 import { api } from './api.js';
 import {
@@ -67,7 +68,7 @@ export function charts({ experiment, openTrial }) {
           xAxis: { type: 'value', name: 'Trial No.', nameLocation: 'middle', nameGap: 25, minInterval: 1 },
           yAxis: { type: 'value', scale: true },
           series: [
-            { type: 'scatter', name: 'Final metric', symbolSize: 5, large: points.length > 2000, data: points.map((p) => [p.sequenceId, p.value, p.trialId]) },
+            { type: 'scatter', name: 'Final metric', symbolSize: 5, large: points.length > 2000, progressive: 0, data: points.map((p) => [p.sequenceId, p.value, p.trialId]) },
             { type: 'line', name: 'Best so far', step: 'end', symbol: 'none', data: bestSoFar(points, mode) },
           ],
         },
@@ -98,7 +99,7 @@ export function charts({ experiment, openTrial }) {
             calculable: true, precision: 3,
           },
           series: [{
-            type: 'parallel', lineStyle: { width: 1, opacity: 0.6 }, progressive: 500,
+            type: 'parallel', lineStyle: { width: 1, opacity: 0.6 }, progressive: 0,
             data: points.map((p) => [...axes.map((axis) => axisValue(axis, p.parameters?.[axis.name])), p.value]),
           }],
         },
@@ -131,7 +132,7 @@ export function charts({ experiment, openTrial }) {
           tooltip: { trigger: 'item', formatter: (p) => `Trial ${p.value[0]}: ${p.value[1].toFixed(1)} s` },
           xAxis: { type: 'value', name: 'Trial No.', nameLocation: 'middle', nameGap: 25, minInterval: 1 },
           yAxis: { type: 'value', name: 'seconds' },
-          series: [{ type: 'bar', large: durations.length > 2000, barMaxWidth: 8, data: durations.map((d) => [d.sequenceId, d.seconds, d.trialId]) }],
+          series: [{ type: 'bar', large: durations.length > 2000, progressive: 0, barMaxWidth: 8, data: durations.map((d) => [d.sequenceId, d.seconds, d.trialId]) }],
         },
         true,
       );
@@ -161,8 +162,12 @@ export function charts({ experiment, openTrial }) {
     state.series = await api(`${base}/charts/intermediates?points=${POINTS}${trials}`);
   }
 
+  /** Draws one chart a frame, so the first shows while the others are still being drawn. */
   async function redraw(names) {
-    for (const name of names) await draw[name]();
+    for (const name of names) {
+      await draw[name]();
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
   }
 
   function schedule(names) {
@@ -196,7 +201,7 @@ export function charts({ experiment, openTrial }) {
         echarts = module;
         state.finals = finals.points;
         state.durations = durations;
-        await redraw(['finals', 'parallel', 'intermediates', 'durations']);
+        await redraw(['intermediates', 'finals', 'parallel', 'durations']);
         dirty.clear();
       } else {
         Object.values(drawn).forEach((one) => one.resize());

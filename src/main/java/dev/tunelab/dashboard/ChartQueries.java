@@ -74,11 +74,15 @@ class ChartQueries {
 
   /** The ids of the {@code count} best trials by final metric and the {@code count} latest. */
   List<String> bestAndLatest(String experimentId, String optimizeMode, int count) {
+    // ORDER BY starts with experiment_id so H2 reads the index in order instead of sorting.
     Set<String> ids = new LinkedHashSet<>();
     String order = optimizeMode.equals("maximize") ? "DESC" : "ASC";
     ids.addAll(
         jdbc.queryForList(
-            "SELECT trial_id FROM trial WHERE experiment_id = ? AND final_value IS NOT NULL ORDER BY final_value "
+            "SELECT trial_id FROM trial WHERE experiment_id = ? AND final_value IS NOT NULL"
+                + " ORDER BY experiment_id "
+                + order
+                + ", final_value "
                 + order
                 + " LIMIT ?",
             String.class,
@@ -86,7 +90,8 @@ class ChartQueries {
             count));
     ids.addAll(
         jdbc.queryForList(
-            "SELECT trial_id FROM trial WHERE experiment_id = ? ORDER BY sequence_id DESC LIMIT ?",
+            "SELECT trial_id FROM trial WHERE experiment_id = ?"
+                + " ORDER BY experiment_id DESC, sequence_id DESC LIMIT ?",
             String.class,
             experimentId,
             count));

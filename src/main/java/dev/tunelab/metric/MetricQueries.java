@@ -23,11 +23,18 @@ public class MetricQueries {
     this.jdbc = jdbc;
   }
 
+  /*
+   * The ORDER BYs below start with experiment_id, the first column of the (experiment_id, id)
+   * index: only then does H2 read the index in order instead of scanning all of the experiment's
+   * rows (MAX(id) read 2,000,000 index entries, 0.66 s, on an experiment of 20,000 trials).
+   */
+
   /** An experiment's metrics with ids after {@code cursor}. */
   MetricPage ofExperiment(String experimentId, long cursor, int limit) {
     List<MetricView> items =
         jdbc.query(
-            SELECT + "WHERE m.experiment_id = ? AND m.id > ? ORDER BY m.id LIMIT ?",
+            SELECT
+                + "WHERE m.experiment_id = ? AND m.id > ? ORDER BY m.experiment_id, m.id LIMIT ?",
             MetricQueries::view,
             experimentId,
             cursor,
@@ -37,10 +44,12 @@ public class MetricQueries {
 
   /** The newest metric's id: where a page that has just read everything starts from. */
   public long latest(String experimentId) {
-    Long id =
-        jdbc.queryForObject(
-            "SELECT MAX(id) FROM metric WHERE experiment_id = ?", Long.class, experimentId);
-    return id == null ? 0 : id;
+    List<Long> newest =
+        jdbc.queryForList(
+            "SELECT id FROM metric WHERE experiment_id = ? ORDER BY experiment_id DESC, id DESC LIMIT 1",
+            Long.class,
+            experimentId);
+    return newest.isEmpty() ? 0 : newest.get(0);
   }
 
   /** One trial's metrics of one type with sequence numbers after {@code afterSequence}. */
