@@ -687,10 +687,10 @@ def limits(page):
         print(f"  each in a new window, every page left open: {loads(chromium, True)}")
     finally:
         chromium.quit()
-    print("  Chromium opens at most 6 HTTP/1.1 connections to one host and port. Each experiment or trial page holds one"
-          " for its change stream, also while it sits in the back/forward cache after the user went to another page,"
-          " so the 7th page waits for a connection: until a cached page is evicted, or for as long as the open pages"
-          f" stay open. 2a–2d run without the cache, and 2d spreads its {PAGES} pages over {BROWSERS} browsers.")
+    print("  Chromium opens at most 6 HTTP/1.1 connections to one host and port. Every dashboard tab of a browser"
+          " shares one change stream through a SharedWorker, and a page in the back/forward cache lets go of it, so"
+          " all 8 pages should load; a 'not ready' here means pages hold a connection each again."
+          f" 2a–2d run without the cache, and 2d spreads its {PAGES} pages over {BROWSERS} browsers.")
 
 
 if __name__ == "__main__":
