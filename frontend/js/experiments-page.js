@@ -2,7 +2,7 @@
 // and only those are fetched again. New experiments join at the top.
 
 import { api } from './api.js';
-import { badge, bar, h, initialData, localTimes } from './dom.js';
+import { badge, bar, h, localTimes } from './dom.js';
 import { formatDuration, formatNumber, formatTime, parseNniDuration, progress } from './format.js';
 import { follow } from './live.js';
 

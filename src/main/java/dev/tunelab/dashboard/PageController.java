@@ -77,7 +77,6 @@ class PageController {
       shown.add(experiments.get(summary.id()));
     }
     model.addAttribute("experiments", shown);
-    model.addAttribute("initial", script(Map.of("experiments", shown, "now", now())));
     return "experiments";
   }
 

@@ -22,13 +22,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
@@ -106,14 +107,23 @@ public abstract class BrowserTest extends IntegrationTest {
     browser.get("http://127.0.0.1:" + port + path);
   }
 
-  /** Waits up to ten seconds for {@code condition} and returns what it returned. */
+  /**
+   * Waits up to ten seconds for {@code condition} and returns what it returned. Live pages replace
+   * rows as they change, so an element found a moment ago may be gone: that is asked again.
+   */
   protected <T> T waitFor(ExpectedCondition<T> condition) {
-    return new WebDriverWait(browser, TIMEOUT).until(condition);
+    return new WebDriverWait(browser, TIMEOUT)
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 
-  /** Waits for an element to be visible and returns its text. */
+  /** Waits for an element to be visible and returns its text, read inside the wait. */
   protected String await(By locator) {
-    return waitFor(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
+    return waitFor(
+        driver -> {
+          WebElement element = driver.findElement(locator);
+          return element.isDisplayed() ? element.getText() : null;
+        });
   }
 
   /** The visible text of the first element at {@code locator}, right now. */
